@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+const HOTEL_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A size such as `4mb`, `512kb` or a plain number of bytes. */
+const byteSize = z.union([
+  z.number().int().positive(),
+  z.string().regex(/^\d+(?:\.\d+)?\s*(b|kb|mb|gb)?$/i, 'expected a size such as "4mb" or "512kb"'),
+]);
+
+export const serverSchema = z
+  .object({
+    port: z.coerce.number().int().min(0).max(65535).default(3000),
+    host: z.string().default('0.0.0.0'),
+    /** The URL providers call; used for signature checks that cover the URL (Twilio). */
+    publicUrl: z.url().optional(),
+    /** Largest accepted request body. Meta batches up to about 3 MB, so the default leaves room. */
+    bodyLimit: byteSize.default('4mb'),
+    /** How long a graceful shutdown waits for in-flight work before closing anyway. */
+    shutdownTimeoutMs: z.number().int().min(0).default(10_000),
+  })
+  .strict();
+
+export const storeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('memory') }).strict(),
+  z
+    .object({
+      type: z.literal('mongodb'),
+      uri: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI'),
+      /** Idle conversations are removed after this many days. */
+      conversationTtlDays: z.number().positive().default(30),
+      /** How long an operation waits for the server before failing. */
+      operationTimeoutMs: z.number().int().positive().default(5_000),
+    })
+    .strict(),
+]);
+
+export const redisSchema = z
+  .object({
+    url: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL'),
+    keyPrefix: z.string().default('hotello:'),
+  })
+  .strict();
+
+export const pluginEntrySchema = z
+  .object({
+    /** A package name (`@hotello/plugin-booking`) or a path relative to the config file. */
+    use: z.string().min(1),
+    /** Off by default for every hotel; a hotel turns it on with `plugins: { name: true }`. */
+    enabled: z.boolean().default(true),
+    options: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+
+export const channelEntrySchema = z.looseObject({
+  /** The channel type an adapter plugin provides, e.g. `cloud-api`, `twilio`, `simulator`. */
+  type: z.string().min(1),
+  /** Distinguishes two channels of one type at the same hotel. Defaults to the type. */
+  id: z.string().regex(/^[a-z0-9-]+$/).optional(),
+});
+
+export const hotelSchema = z
+  .object({
+    id: z.string().regex(HOTEL_ID, 'expected a lowercase id of letters, digits and dashes'),
+    name: z.string().min(1),
+    timezone: z.string().refine(isTimeZone, 'expected an IANA time zone such as "Europe/Lisbon"').default('UTC'),
+    defaultLanguage: z.string().regex(/^[a-z]{2}$/, 'expected a two-letter language code').default('en'),
+    channels: z.array(channelEntrySchema).default([]),
+    /** Per-hotel plugin switches: `false` turns one off, an object overrides its options. */
+    plugins: z.record(z.string(), z.union([z.boolean(), z.record(z.string(), z.unknown())])).default({}),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    server: serverSchema.default(serverSchema.parse({})),
+    store: storeSchema.default({ type: 'memory' }),
+    redis: redisSchema.optional(),
+    log: z
+      .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+      .strict()
+      .default({ level: 'info' }),
+    plugins: z.array(pluginEntrySchema).default([]),
+    hotels: z.array(hotelSchema).min(1, 'expected at least one hotel'),
+  })
+  .strict()
+  .superRefine((cfg, ctx) => {
+    const seen = new Map<string, number>();
+    cfg.hotels.forEach((hotel, i) => {
+      const first = seen.get(hotel.id);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['hotels', i, 'id'], message: `duplicate hotel id "${hotel.id}" (also hotels[${first}])` });
+      } else seen.set(hotel.id, i);
+    });
+  });
+
+export type HotelloConfig = z.output<typeof configSchema>;
+export type HotelConfig = z.output<typeof hotelSchema>;
+export type ChannelEntry = z.output<typeof channelEntrySchema>;
+export type PluginEntry = z.output<typeof pluginEntrySchema>;
+export type StoreConfig = z.output<typeof storeSchema>;
+export type RedisConfig = z.output<typeof redisSchema>;
+export type ServerConfig = z.output<typeof serverSchema>;

@@ -1,0 +1,225 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Koa from 'koa';
+import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import type { HotelloConfig } from '../config/config-schema';
+import { loadConfigFile, parseConfig } from '../config/load-config';
+import { EventBus } from '../events/event-bus';
+import { bodyParser } from '../http/body-parser';
+import { errorHandler } from '../http/error-handler';
+import { healthRoutes } from '../http/health-routes';
+import { createPluginHttp } from '../http/plugin-http';
+import { Readiness } from '../http/readiness';
+import { requestContext } from '../http/request-context';
+import { createLogger, type Logger } from '../logging/logger';
+import { Metrics } from '../metrics/metrics';
+import type { PluginDefinition } from '../plugins/define-plugin';
+import type { PluginContext } from '../plugins/plugin-context';
+import { configBaseDir, planPlugins, type PlannedPlugin, type PluginPlan } from '../plugins/plugin-plan';
+import { HotelDirectory } from './hotel-directory';
+import { Inflight } from './inflight';
+import { CONFIG, LOGGER } from './tokens';
+
+export interface CreateBotOptions {
+  /** A YAML file path, or a config object (tests). Defaults to `config/default.yaml`. */
+  config?: string | Record<string, unknown>;
+  /** Folder local plugin paths resolve from when `config` is an object. */
+  baseDir?: string;
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  /** Plugins the host adds without naming them in the config (the testing kit uses this). */
+  extraPlugins?: readonly PluginDefinition[];
+}
+
+type Phase = 'created' | 'starting' | 'running' | 'stopping' | 'stopped';
+
+/**
+ * One running bot: its container, config, plugins and HTTP server. Plugins are registered in
+ * dependency order, started, and stopped in reverse on {@link Kernel.stop}.
+ */
+export class Kernel {
+  readonly container: DependencyContainer;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly events: EventBus;
+  readonly hotels: HotelDirectory;
+  readonly readiness = new Readiness();
+  readonly inflight = new Inflight();
+  readonly app = new Koa();
+  private server?: http.Server;
+  private phase: Phase = 'created';
+  private readonly contexts = new Map<string, PluginContext>();
+  private readonly closers: (() => Promise<void> | void)[] = [];
+
+  /** @internal Use {@link createBot}. */
+  constructor(
+    readonly config: HotelloConfig,
+    readonly plan: PluginPlan,
+    readonly file: string | undefined,
+    logger: Logger | undefined,
+  ) {
+    this.logger = logger ?? createLogger({ level: config.log.level });
+    this.metrics = new Metrics();
+    this.hotels = new HotelDirectory(config.hotels, plan.plugins, plan.channels);
+    this.events = new EventBus(
+      this.logger,
+      (plugin, hotelId) => this.hotels.isEnabled(hotelId, plugin),
+      () => this.metrics.errors.inc({ kind: 'event_listener' }),
+    );
+    this.container = rootContainer.createChildContainer();
+    this.container.registerInstance(Kernel, this);
+    this.container.registerInstance(CONFIG, config);
+    this.container.registerInstance(LOGGER, this.logger);
+    this.container.registerInstance(Metrics, this.metrics);
+    this.container.registerInstance(EventBus, this.events);
+    this.container.registerInstance(HotelDirectory, this.hotels);
+  }
+
+  /** Loads and validates the config and every plugin's options; throws ConfigError listing all problems. */
+  static create(options: CreateBotOptions = {}): Kernel {
+    const env = options.env ?? process.env;
+    const source = options.config ?? 'config/default.yaml';
+    const { config, file } =
+      typeof source === 'string'
+        ? loadConfigFile(source, { env })
+        : { config: parseConfig(source, { env, requireEnvSecrets: false }), file: undefined };
+    const baseDir = file ? configBaseDir(file) : (options.baseDir ?? process.cwd());
+    const plan = planPlugins(config, baseDir, options.extraPlugins ?? [], file);
+    return new Kernel(config, plan, file, options.logger);
+  }
+
+  get state(): Phase {
+    return this.phase;
+  }
+
+  get draining(): boolean {
+    return this.phase === 'stopping' || this.phase === 'stopped';
+  }
+
+  /** The context handed to a plugin; exposed for the testing kit and core services. */
+  contextOf(name: string): PluginContext | undefined {
+    return this.contexts.get(name);
+  }
+
+  /** Runs `fn` when the bot stops, after plugins stopped (connections, timers). */
+  onClose(fn: () => Promise<void> | void): void {
+    this.closers.push(fn);
+  }
+
+  /** Registers then starts every plugin, and builds the HTTP app. */
+  async start(): Promise<void> {
+    if (this.phase !== 'created') throw new Error(`cannot start a bot that is ${this.phase}`);
+    this.phase = 'starting';
+    for (const planned of this.plan.plugins) {
+      const ctx = this.buildContext(planned);
+      this.contexts.set(planned.definition.name, ctx);
+      await planned.definition.register(ctx, planned.options);
+    }
+    for (const planned of this.plan.plugins) await planned.definition.start?.(this.contexts.get(planned.definition.name)!);
+    this.buildHttp();
+    this.phase = 'running';
+    this.logger.info({ plugins: this.plan.plugins.map((p) => p.definition.name), hotels: this.hotels.list().map((h) => h.id) }, 'bot started');
+  }
+
+  /** Starts listening; `port` 0 picks a free one. Resolves with the bound port. */
+  async listen(port = this.config.server.port, host = this.config.server.host): Promise<number> {
+    const server = http.createServer(this.app.callback());
+    server.keepAliveTimeout = 5_000;
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    const bound = (server.address() as AddressInfo).port;
+    this.logger.info({ port: bound }, 'listening');
+    return bound;
+  }
+
+  /**
+   * Graceful stop: refuse new requests, let in-flight work finish (bounded by
+   * `server.shutdownTimeoutMs`), stop plugins in reverse order, then close connections.
+   */
+  async stop(reason = 'stop requested'): Promise<void> {
+    if (this.phase === 'stopping' || this.phase === 'stopped') return;
+    this.phase = 'stopping';
+    this.logger.info({ reason, inflight: this.inflight.count }, 'stopping');
+    const closing = this.server ? new Promise<void>((resolve) => this.server!.close(() => resolve())) : Promise.resolve();
+    this.server?.closeIdleConnections();
+    const finished = await this.inflight.drained(this.config.server.shutdownTimeoutMs);
+    if (!finished) this.logger.warn({ inflight: this.inflight.count }, 'shutdown timeout: stopping with work in flight');
+    for (const planned of [...this.plan.plugins].reverse()) {
+      const ctx = this.contexts.get(planned.definition.name);
+      if (!ctx) continue;
+      try {
+        await planned.definition.stop?.(ctx);
+      } catch (err) {
+        this.logger.error({ err, plugin: planned.definition.name }, 'plugin stop failed');
+      }
+    }
+    for (const close of this.closers.reverse()) {
+      try {
+        await close();
+      } catch (err) {
+        this.logger.error({ err }, 'close failed');
+      }
+    }
+    this.server?.closeAllConnections();
+    await closing;
+    this.phase = 'stopped';
+    this.logger.info('stopped');
+  }
+
+  private buildContext(planned: PlannedPlugin): PluginContext {
+    const name = planned.definition.name;
+    const types = new Set((planned.definition.channels ?? []).map((c) => c.type));
+    return {
+      name,
+      container: this.container,
+      logger: this.logger.child({ plugin: name }),
+      config: this.config,
+      hotels: this.hotels,
+      http: createPluginHttp(name, this.hotels),
+      events: {
+        on: (event, listener) => this.events.on(event, listener, name),
+        emit: (event, payload) => this.events.emit(event, payload),
+      },
+      metrics: this.metrics,
+      optionsFor: (hotelId) => this.hotels.optionsFor(hotelId, name),
+      isEnabledFor: (hotelId) => this.hotels.isEnabled(hotelId, name),
+      channels: this.hotels.channels().filter((c) => types.has(c.type)),
+      addReadinessCheck: (check, fn) => this.readiness.add(check, fn),
+    };
+  }
+
+  private buildHttp(): void {
+    const app = this.app;
+    app.proxy = true;
+    app.silent = true;
+    app.use(requestContext(this.logger, this.metrics));
+    app.use(async (ctx, next) => {
+      if (this.draining) {
+        ctx.status = 503;
+        ctx.set('Connection', 'close');
+        ctx.body = { error: 'unavailable', message: 'shutting down' };
+        return;
+      }
+      await this.inflight.track(next);
+    });
+    app.use(errorHandler(this.logger, this.metrics));
+    app.use(bodyParser(this.config.server.bodyLimit));
+    const health = healthRoutes(this.readiness, this.metrics, () => this.draining);
+    app.use(health.routes());
+    for (const ctx of this.contexts.values()) {
+      app.use(ctx.http.router.routes());
+      app.use(ctx.http.router.allowedMethods());
+      app.use(ctx.http.hotelRouter.routes());
+      app.use(ctx.http.hotelRouter.allowedMethods());
+    }
+  }
+}
+
+/** Creates a bot from a config file or object; call `start()` then `listen()`. */
+export function createBot(options: CreateBotOptions = {}): Kernel {
+  return Kernel.create(options);
+}

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { PluginContext } from './plugin-context';
+
+/** A channel type an adapter plugin provides, with the schema of one hotel's channel entry. */
+export interface ChannelTypeDefinition<S extends z.ZodType = z.ZodType> {
+  /** The `type` operators write under `hotels[].channels[]`, e.g. `cloud-api`. */
+  readonly type: string;
+  /** Validates one channel entry (without `type`/`id`, which core checks). */
+  readonly options: S;
+}
+
+/**
+ * A Hotello plugin. Integrators write these with {@link definePlugin}; the kernel loads them
+ * from the config in dependency order, validates their options with `options`, calls
+ * `register` for all, then `start` for all, and `stop` in reverse order on shutdown.
+ */
+export interface PluginDefinition<S extends z.ZodType = z.ZodType> {
+  /** Unique name; hotels refer to the plugin by it (`hotels[].plugins.<name>`). */
+  readonly name: string;
+  readonly description?: string;
+  /** Names of plugins that must register first and be enabled wherever this one is. */
+  readonly dependsOn?: readonly string[];
+  /** Schema of the plugin's options; per-hotel overrides are merged in and validated too. */
+  readonly options?: S;
+  /** Channel types this plugin provides (channel adapters only). */
+  readonly channels?: readonly ChannelTypeDefinition[];
+  /** Declares everything the plugin contributes. Runs once, with the global options. */
+  register(ctx: PluginContext<z.output<S>>, options: z.output<S>): void | Promise<void>;
+  /** Opens connections or timers; runs after every plugin registered. */
+  start?(ctx: PluginContext<z.output<S>>): void | Promise<void>;
+  /** Releases what `start` opened; runs in reverse dependency order. */
+  stop?(ctx: PluginContext<z.output<S>>): void | Promise<void>;
+}
+
+/** Identity helper that gives a plugin literal full type inference for its options. */
+export function definePlugin<S extends z.ZodType = z.ZodObject<Record<string, never>>>(
+  definition: PluginDefinition<S>,
+): PluginDefinition<S> {
+  return definition;
+}
+
+export function isPluginDefinition(value: unknown): value is PluginDefinition {
+  if (!value || typeof value !== 'object') return false;
+  const candidate = value as Partial<PluginDefinition>;
+  return typeof candidate.name === 'string' && candidate.name.length > 0 && typeof candidate.register === 'function';
+}

@@ -1,0 +1,32 @@
+import type { DeliveryState, InboundContent } from '../messaging/inbound';
+import type { OutboundContent } from '../messaging/outbound';
+
+/**
+ * Where a logged message is in its life. Inbound: `received` (persisted, turn pending) →
+ * `handled` (its turn finished) or `failed`. Outbound: `queued` (persisted, not yet sent) →
+ * `sent` → `delivered` → `read`, or `failed` with the provider's reason.
+ */
+export type LoggedStatus = 'received' | 'handled' | 'queued' | DeliveryState;
+
+/** One message in or out, the single record behind the inbox, the outbox and history. */
+export interface LoggedMessage {
+  readonly id: string;
+  readonly hotelId: string;
+  readonly channelId: string;
+  readonly guest: string;
+  readonly direction: 'in' | 'out';
+  /** Provider id: the guest's message id inbound; ours until sent, then the provider's, outbound. */
+  readonly providerMessageId?: string;
+  readonly content: InboundContent | OutboundContent;
+  readonly status: LoggedStatus;
+  readonly error?: { readonly code: string; readonly message: string };
+  /** Send attempts made (outbound). */
+  readonly attempts: number;
+  /** Earliest time the next send attempt may run (outbound backoff). */
+  readonly nextAttemptAt?: Date;
+  /** The inbound message a reply answers. */
+  readonly inReplyTo?: string;
+  readonly raw?: unknown;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
