@@ -68,6 +68,18 @@ export const channelEntrySchema = z.looseObject({
   id: z.string().regex(/^[a-z0-9-]+$/).optional(),
 });
 
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time such as "22:00"');
+
+export const quietHoursSchema = z.object({ from: clock, to: clock }).strict();
+
+export const templateRefSchema = z
+  .object({
+    name: z.string().min(1),
+    language: z.string().min(2),
+    parameters: z.array(z.string()).default([]),
+  })
+  .strict();
+
 export const hotelSchema = z
   .object({
     id: z.string().regex(HOTEL_ID, 'expected a lowercase id of letters, digits and dashes'),
@@ -75,6 +87,20 @@ export const hotelSchema = z
     timezone: z.string().refine(isTimeZone, 'expected an IANA time zone such as "Europe/Lisbon"').default('UTC'),
     defaultLanguage: z.string().regex(/^[a-z]{2}$/, 'expected a two-letter language code').default('en'),
     channels: z.array(channelEntrySchema).default([]),
+    /** While quiet, staff are not paged; a guest asking for a person is told when they are back. */
+    quietHours: quietHoursSchema.optional(),
+    handoff: z
+      .object({ timeoutMinutes: z.number().positive().default(120) })
+      .strict()
+      .default({ timeoutMinutes: 120 }),
+    rateLimit: z
+      .object({ messages: z.number().int().positive().default(20), perSeconds: z.number().int().positive().default(60) })
+      .strict()
+      .default({ messages: 20, perSeconds: 60 }),
+    /** Sent instead of a free-form reply when the guest's 24-hour window has closed. */
+    outsideWindowTemplate: templateRefSchema.optional(),
+    /** How long a menu's numbers stay valid for "2"-style answers. */
+    menuTtlMinutes: z.number().positive().default(30),
     /** Per-hotel plugin switches: `false` turns one off, an object overrides its options. */
     plugins: z.record(z.string(), z.union([z.boolean(), z.record(z.string(), z.unknown())])).default({}),
   })
@@ -89,6 +115,26 @@ export const configSchema = z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
       .strict()
       .default({ level: 'info' }),
+    admin: z
+      .object({
+        /** Bearer keys for the admin HTTP API (staff replies, handoff). Use ${ENV} references. */
+        apiKeys: z.array(z.string().min(16, 'expected an API key of at least 16 characters')).default([]),
+      })
+      .strict()
+      .default({ apiKeys: [] }),
+    pipeline: z
+      .object({
+        /** Conversations whose turns run at the same time (each conversation stays sequential). */
+        concurrency: z.number().int().positive().default(16),
+        /** Send attempts before a reply is recorded as failed. */
+        maxSendAttempts: z.number().int().positive().default(8),
+        /** How often unfinished work (crashed peers, due retries) is looked for. */
+        sweepIntervalMs: z.number().int().positive().default(2_000),
+        /** A turn's per-conversation lock lives this long unless extended while the turn runs. */
+        lockTtlMs: z.number().int().positive().default(15_000),
+      })
+      .strict()
+      .default({ concurrency: 16, maxSendAttempts: 8, sweepIntervalMs: 2_000, lockTtlMs: 15_000 }),
     plugins: z.array(pluginEntrySchema).default([]),
     hotels: z.array(hotelSchema).min(1, 'expected at least one hotel'),
   })

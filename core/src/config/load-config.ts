@@ -27,7 +27,8 @@ function findInlineSecrets(doc: unknown, issues: ConfigIssue[], trail: PropertyK
   if (!doc || typeof doc !== 'object') return;
   for (const [key, value] of Object.entries(doc)) {
     const at = [...trail, key];
-    if (isSecretKey(key) && typeof value === 'string' && value !== '' && !isEnvReference(value)) {
+    const inline = (v: unknown) => typeof v === 'string' && v !== '' && !isEnvReference(v);
+    if (isSecretKey(key) && (inline(value) || (Array.isArray(value) && value.some(inline)))) {
       issues.push({ path: formatPath(at), message: 'secrets must come from the environment: write ${SOME_VARIABLE} instead of the value' });
     } else findInlineSecrets(value, issues, at);
   }

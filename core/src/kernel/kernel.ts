@@ -14,12 +14,20 @@ import { Readiness } from '../http/readiness';
 import { requestContext } from '../http/request-context';
 import { createLogger, type Logger } from '../logging/logger';
 import { Metrics } from '../metrics/metrics';
+import { MessagingHub } from '../messaging/messaging-hub';
 import type { PluginDefinition } from '../plugins/define-plugin';
 import type { PluginContext } from '../plugins/plugin-context';
 import { configBaseDir, planPlugins, type PlannedPlugin, type PluginPlan } from '../plugins/plugin-plan';
+import { TurnRegistry } from '../turns/turn-registry';
+import type { FlowDefinition, IntentHandler } from '../turns/turn-context';
+import { adminRoutes } from '../admin/admin-routes';
+import { CORE_TEXTS } from '../i18n/core-texts';
+import { MessagePipeline } from '../pipeline/message-pipeline';
+import type { ConversationStore } from '../store/conversation-store';
+import { createConversationStore } from '../store/create-store';
 import { HotelDirectory } from './hotel-directory';
 import { Inflight } from './inflight';
-import { CONFIG, LOGGER } from './tokens';
+import { CONFIG, LOGGER, STORE } from './tokens';
 
 export interface CreateBotOptions {
   /** A YAML file path, or a config object (tests). Defaults to `config/default.yaml`. */
@@ -46,7 +54,11 @@ export class Kernel {
   readonly hotels: HotelDirectory;
   readonly readiness = new Readiness();
   readonly inflight = new Inflight();
+  readonly messaging = new MessagingHub();
+  readonly turns: TurnRegistry;
   readonly app = new Koa();
+  readonly store: ConversationStore;
+  private pipelineInstance?: MessagePipeline;
   private server?: http.Server;
   private phase: Phase = 'created';
   private readonly contexts = new Map<string, PluginContext>();
@@ -67,6 +79,9 @@ export class Kernel {
       (plugin, hotelId) => this.hotels.isEnabled(hotelId, plugin),
       () => this.metrics.errors.inc({ kind: 'event_listener' }),
     );
+    this.turns = new TurnRegistry(this.hotels);
+    this.turns.addMessages('core', CORE_TEXTS);
+    this.store = createConversationStore(config.store, { logger: this.logger.child({ component: 'store' }) });
     this.container = rootContainer.createChildContainer();
     this.container.registerInstance(Kernel, this);
     this.container.registerInstance(CONFIG, config);
@@ -74,6 +89,9 @@ export class Kernel {
     this.container.registerInstance(Metrics, this.metrics);
     this.container.registerInstance(EventBus, this.events);
     this.container.registerInstance(HotelDirectory, this.hotels);
+    this.container.registerInstance(MessagingHub, this.messaging);
+    this.container.registerInstance(TurnRegistry, this.turns);
+    this.container.registerInstance(STORE, this.store);
   }
 
   /** Loads and validates the config and every plugin's options; throws ConfigError listing all problems. */
@@ -97,6 +115,12 @@ export class Kernel {
     return this.phase === 'stopping' || this.phase === 'stopped';
   }
 
+  /** The message pipeline; exists once the bot started. */
+  get pipeline(): MessagePipeline {
+    if (!this.pipelineInstance) throw new Error('the bot has not started');
+    return this.pipelineInstance;
+  }
+
   /** The context handed to a plugin; exposed for the testing kit and core services. */
   contextOf(name: string): PluginContext | undefined {
     return this.contexts.get(name);
@@ -111,12 +135,29 @@ export class Kernel {
   async start(): Promise<void> {
     if (this.phase !== 'created') throw new Error(`cannot start a bot that is ${this.phase}`);
     this.phase = 'starting';
+    await this.store.open();
+    this.readiness.add(this.config.store.type === 'mongodb' ? 'mongodb' : 'store', () => this.store.ping());
     for (const planned of this.plan.plugins) {
       const ctx = this.buildContext(planned);
       this.contexts.set(planned.definition.name, ctx);
       await planned.definition.register(ctx, planned.options);
     }
+    const pipeline = new MessagePipeline({
+      config: this.config,
+      store: this.store,
+      registry: this.turns,
+      hotels: this.hotels,
+      messaging: this.messaging,
+      container: this.container,
+      events: this.events,
+      logger: this.logger,
+      metrics: this.metrics,
+    });
+    this.pipelineInstance = pipeline;
+    this.container.registerInstance(MessagePipeline, pipeline);
+    if (this.config.redis) this.readiness.add('redis', () => pipeline.pingRedis());
     for (const planned of this.plan.plugins) await planned.definition.start?.(this.contexts.get(planned.definition.name)!);
+    await pipeline.start();
     this.buildHttp();
     this.phase = 'running';
     this.logger.info({ plugins: this.plan.plugins.map((p) => p.definition.name), hotels: this.hotels.list().map((h) => h.id) }, 'bot started');
@@ -146,8 +187,11 @@ export class Kernel {
     this.logger.info({ reason, inflight: this.inflight.count }, 'stopping');
     const closing = this.server ? new Promise<void>((resolve) => this.server!.close(() => resolve())) : Promise.resolve();
     this.server?.closeIdleConnections();
+    const deadline = Date.now() + this.config.server.shutdownTimeoutMs;
     const finished = await this.inflight.drained(this.config.server.shutdownTimeoutMs);
     if (!finished) this.logger.warn({ inflight: this.inflight.count }, 'shutdown timeout: stopping with work in flight');
+    // Turns already running finish; unfinished ones stay pending in the store for the next start.
+    await this.pipelineInstance?.stop(Math.max(0, deadline - Date.now()));
     for (const planned of [...this.plan.plugins].reverse()) {
       const ctx = this.contexts.get(planned.definition.name);
       if (!ctx) continue;
@@ -164,6 +208,7 @@ export class Kernel {
         this.logger.error({ err }, 'close failed');
       }
     }
+    await this.store.close().catch((err: unknown) => this.logger.error({ err }, 'store close failed'));
     this.server?.closeAllConnections();
     await closing;
     this.phase = 'stopped';
@@ -189,6 +234,16 @@ export class Kernel {
       isEnabledFor: (hotelId) => this.hotels.isEnabled(hotelId, name),
       channels: this.hotels.channels().filter((c) => types.has(c.type)),
       addReadinessCheck: (check, fn) => this.readiness.add(check, fn),
+      store: this.store,
+      intents: this.turns.catalogFor(name),
+      messages: { add: (namespace, catalog) => this.turns.addMessages(namespace, catalog) },
+      flows: { add: (flow, definition) => this.turns.addFlow(name, flow, definition as FlowDefinition) },
+      handlers: { on: (intent, handler) => this.turns.handle(name, intent, handler as IntentHandler) },
+      turns: { use: (stage, middleware) => this.turns.use(name, stage, middleware) },
+      messaging: {
+        registerAdapter: (adapter) => this.messaging.registerAdapter(adapter),
+        receive: (events) => this.messaging.receive(events),
+      },
     };
   }
 
@@ -210,6 +265,16 @@ export class Kernel {
     app.use(bodyParser(this.config.server.bodyLimit));
     const health = healthRoutes(this.readiness, this.metrics, () => this.draining);
     app.use(health.routes());
+    const admin = adminRoutes({
+      apiKeys: this.config.admin.apiKeys,
+      store: this.store,
+      hotels: this.hotels,
+      scheduler: () => this.pipeline.scheduler,
+      events: this.events,
+      catalog: this.turns.messages,
+    });
+    app.use(admin.routes());
+    app.use(admin.allowedMethods());
     for (const ctx of this.contexts.values()) {
       app.use(ctx.http.router.routes());
       app.use(ctx.http.router.allowedMethods());

@@ -6,6 +6,13 @@ import type { ReadinessCheck } from '../http/readiness';
 import type { HotelDirectory } from '../kernel/hotel-directory';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
+import type { ChannelAdapter } from '../messaging/channel-adapter';
+import type { InboundEvent } from '../messaging/inbound';
+import type { ReceiveResult } from '../messaging/messaging-hub';
+import type { Catalog } from '../i18n/message-catalog';
+import type { IntentCatalog } from '../turns/intent-types';
+import type { FlowDefinition, IntentHandler, TurnMiddleware, TurnStage } from '../turns/turn-context';
+import type { ConversationStore } from '../store/conversation-store';
 import type { PlannedChannel } from './plugin-plan';
 
 /** Events as a plugin sees them: its listeners only hear about hotels where it is on. */
@@ -36,6 +43,31 @@ export interface PluginContext<O = unknown> {
   isEnabledFor(hotelId: string): boolean;
   /** Channels of the types this plugin provides (adapter plugins). */
   readonly channels: readonly PlannedChannel[];
+  /** Channel adapters: register the sending half, hand parsed webhooks to the inbox. */
+  readonly messaging: PluginMessaging;
+  /** Intents with example utterances per language; the intent plugin learns them. */
+  readonly intents: IntentCatalog;
+  /** Message catalogues: `messages.add(namespace, { en: { key: 'text {{var}}' }, es: {…} })`. */
+  readonly messages: { add(namespace: string, catalog: Catalog): void };
+  /** Multi-step dialogs; a flow named like an intent starts when that intent is recognised. */
+  readonly flows: { add(name: string, flow: FlowDefinition<O>): void };
+  /** One-shot handlers per intent. */
+  readonly handlers: { on(intent: string, handler: IntentHandler<O>): void };
+  /** Turn middleware at a stage (`guard`, `understand`, `route`); runs only for hotels where the plugin is on. */
+  readonly turns: { use(stage: TurnStage, middleware: TurnMiddleware): void };
+  /** The conversation store all plugins share (every call is scoped by hotel id). */
+  readonly store: ConversationStore;
   /** Adds a dependency `/readyz` should check. */
   addReadinessCheck(name: string, check: ReadinessCheck): void;
+}
+
+/** The messaging surface of a plugin (channel adapters use it). */
+export interface PluginMessaging {
+  registerAdapter(adapter: ChannelAdapter): void;
+  /**
+   * Persists and schedules verified webhook events; resolves when they are stored, so the
+   * webhook may then answer 2xx. Rejects when they could not be stored (answer 5xx: the
+   * provider retries).
+   */
+  receive(events: readonly InboundEvent[]): Promise<ReceiveResult>;
 }

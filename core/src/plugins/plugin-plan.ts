@@ -53,9 +53,18 @@ export function planPlugins(
   const issues: ConfigIssue[] = [];
   const loaded: { definition: PluginDefinition; path: string; name: string; dependsOn?: readonly string[]; index: number }[] = [];
 
-  builtins.forEach((definition) => loaded.push({ definition, path: `(built-in ${definition.name})`, name: definition.name, dependsOn: definition.dependsOn, index: -1 }));
+  const bound = new Set(config.plugins.map((e) => e.use));
+  builtins
+    .filter((definition) => !bound.has(definition.name))
+    .forEach((definition) => loaded.push({ definition, path: `(built-in ${definition.name})`, name: definition.name, dependsOn: definition.dependsOn, index: -1 }));
   config.plugins.forEach((entry, index) => {
     const at = `plugins[${index}]`;
+    // A host-provided plugin (testing kit, embedding app) can be configured by its name.
+    const provided = builtins.find((d) => d.name === entry.use);
+    if (provided) {
+      loaded.push({ definition: provided, path: at, name: provided.name, dependsOn: provided.dependsOn, index });
+      return;
+    }
     try {
       const definition = resolvePlugin(entry.use, baseDir);
       const clash = loaded.find((p) => p.name === definition.name);

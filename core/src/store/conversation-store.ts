@@ -79,6 +79,11 @@ export interface ConversationStore {
   /** Queued replies due for a send attempt, oldest first. */
   dueOutbound(hotelId: string, now?: Date, limit?: number): Promise<LoggedMessage[]>;
   /**
+   * Every queued reply of one conversation, due or not, oldest first. The sender walks them in
+   * order and stops at the first that is not yet due, so replies never overtake each other.
+   */
+  queuedOutbound(key: ConversationKey, limit?: number): Promise<LoggedMessage[]>;
+  /**
    * Claims a queued reply for sending so two workers never send it twice; false when
    * someone else holds it. The claim lapses after `leaseMs` if the claimer dies.
    */

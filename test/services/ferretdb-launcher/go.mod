@@ -1,4 +1,4 @@
-module github.com/hotello/hotello/test/services/ferretdb-launcher
+module hotello/test/services/ferretdb-launcher
 
 go 1.24
 

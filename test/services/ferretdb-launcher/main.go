@@ -4,13 +4,16 @@
 //
 // Usage:
 //
-//	ferretdb-launcher -listen 127.0.0.1:0 -data /path/to/dir [-log-level warn] [-exit-on-stdin-eof]
+//	ferretdb-launcher -listen 127.0.0.1:0 -data /path/to/dir [-log-level error]
+//	                  [-shutdown-timeout 3s] [-exit-on-stdin-eof]
 //
 // When the listener is ready, exactly one line is printed to stdout:
 //
 //	READY mongodb://127.0.0.1:PORT/
 //
-// Logs go to stderr. SIGTERM / SIGINT shut the server down cleanly (exit code 0).
+// Logs go to stderr. SIGTERM / SIGINT shut the server down (exit code 0): the listener is
+// closed at once; connected clients get up to -shutdown-timeout before the process exits anyway
+// (FerretDB itself would wait 3s for them; SQLite commits are atomic, so exiting early is safe).
 package main
 
 import (
@@ -26,6 +29,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -33,17 +37,21 @@ import (
 func main() {
 	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on (port 0 picks a free port)")
 	data := flag.String("data", "", "directory for SQLite databases (created if missing; required)")
-	logLevel := flag.String("log-level", "warn", "log level: debug, info, warn, error")
+	// FerretDB logs every error response (e.g. each duplicate key error) at WARN level,
+	// so the default is ERROR to keep test output quiet.
+	logLevel := flag.String("log-level", "error", "log level: debug, info, warn, error")
+	shutdownTimeout := flag.Duration("shutdown-timeout", 3*time.Second,
+		"after SIGTERM/SIGINT, exit at the latest after this long even if clients are still connected")
 	stdinEOF := flag.Bool("exit-on-stdin-eof", false, "shut down when stdin is closed (parent process died)")
 	flag.Parse()
 
-	if err := run(*listen, *data, *logLevel, *stdinEOF); err != nil {
+	if err := run(*listen, *data, *logLevel, *shutdownTimeout, *stdinEOF); err != nil {
 		fmt.Fprintf(os.Stderr, "ferretdb-launcher: %s\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(listen, data, logLevel string, stdinEOF bool) error {
+func run(listen, data, logLevel string, shutdownTimeout time.Duration, stdinEOF bool) error {
 	if data == "" {
 		return fmt.Errorf("-data is required")
 	}
@@ -107,5 +115,17 @@ func run(listen, data, logLevel string, stdinEOF bool) error {
 
 	fmt.Fprintf(os.Stdout, "READY %s\n", uri)
 
-	return <-done
+	select {
+	case err = <-done:
+		return err
+	case <-ctx.Done():
+	}
+
+	select {
+	case err = <-done:
+		return err
+	case <-time.After(shutdownTimeout):
+		logger.Warn("shutdown timeout reached with clients still connected; exiting")
+		return nil
+	}
 }

@@ -1,0 +1,17 @@
+import { renderForChannel, type ChannelAdapter } from '@hotello/core';
+import { buildGreenRequest } from './build-request';
+import { GREEN_API_CAPABILITIES } from './capabilities';
+import { greenApiOptions } from './channel-options';
+import { callGreenApi } from './green-client';
+
+/** The sending half: canonical replies to Green API REST methods. */
+export function createGreenApiAdapter(): ChannelAdapter {
+  return {
+    type: 'green-api',
+    capabilities: GREEN_API_CAPABILITIES,
+    async send(channel, message) {
+      const { content } = renderForChannel(message.content, GREEN_API_CAPABILITIES);
+      return callGreenApi(greenApiOptions(channel), buildGreenRequest(message.to, content, message.replyTo));
+    },
+  };
+}

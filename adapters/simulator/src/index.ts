@@ -1,0 +1,45 @@
+import { definePlugin, renderForChannel, type ChannelAdapter } from '@hotello/core';
+import { SIMULATOR_CAPABILITIES } from './capabilities';
+import { simulatorChannelOptions } from './channel-options';
+import { registerRoutes } from './routes';
+import { SimulatorHub } from './simulator-hub';
+
+export { SIMULATOR_CAPABILITIES } from './capabilities';
+export { simulatorChannelOptions, type SimulatorChannelOptions } from './channel-options';
+export { guestMessageSchema, parseGuestMessage } from './guest-message';
+export { SimulatorHub, type ChatEntryView } from './simulator-hub';
+
+/** Each running bot has its own hub; several bots may share this definition in one process. */
+const hubs = new WeakMap<object, SimulatorHub>();
+
+/**
+ * A WhatsApp-like chat page served by the bot (`/simulator`) for development and demos. It goes
+ * through the same inbox, pipeline and outbox as the real channels; hotels opt in with a
+ * `{ type: simulator }` channel.
+ */
+export default definePlugin({
+  name: 'simulator',
+  description: 'Local WhatsApp-like web chat for development and demos',
+  channels: [{ type: 'simulator', options: simulatorChannelOptions }],
+  register(ctx) {
+    if (process.env.NODE_ENV === 'production' && ctx.channels.length > 0) {
+      ctx.logger.warn('the simulator is enabled in production: anyone who can reach /simulator can write as any guest');
+    }
+    const hub = new SimulatorHub((events) => ctx.messaging.receive(events), ctx.logger);
+    hubs.set(ctx, hub);
+    const adapter: ChannelAdapter = {
+      type: 'simulator',
+      capabilities: SIMULATOR_CAPABILITIES,
+      async send(channel, message) {
+        const { content } = renderForChannel(message.content, SIMULATOR_CAPABILITIES);
+        return { providerMessageId: hub.deliverReply(channel, message.to, content) };
+      },
+    };
+    ctx.messaging.registerAdapter(adapter);
+    registerRoutes(ctx, hub);
+  },
+  stop(ctx) {
+    hubs.get(ctx)?.close();
+    hubs.delete(ctx);
+  },
+});

@@ -1,0 +1,104 @@
+import { Router } from '@koa/router';
+import { z } from 'zod';
+import type { EventBus } from '../events/event-bus';
+import { HttpError, badRequest, notFound } from '../http/http-error';
+import type { HotelDirectory } from '../kernel/hotel-directory';
+import type { MessageCatalog } from '../i18n/message-catalog';
+import type { Conversation, ConversationChanges } from '../store/conversation';
+import { ConcurrentUpdateError, type ConversationStore } from '../store/conversation-store';
+import type { TurnScheduler } from '../pipeline/scheduler/turn-scheduler';
+import { adminAuth } from './admin-auth';
+
+const staffMessage = z.object({ text: z.string().trim().min(1).max(4096) }).strict();
+const handoffBody = z.object({ reason: z.string().max(500).optional(), minutes: z.number().positive().max(7 * 24 * 60).optional() }).strict();
+
+export interface AdminDeps {
+  apiKeys: readonly string[];
+  store: ConversationStore;
+  hotels: HotelDirectory;
+  scheduler: () => TurnScheduler;
+  events: EventBus;
+  catalog: MessageCatalog;
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) throw badRequest(result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return result.data;
+}
+
+/** Applies a change that must not be lost to a concurrent turn: reload and retry on conflict. */
+async function saveWithRetry(store: ConversationStore, hotelId: string, id: string, change: (c: Conversation) => ConversationChanges): Promise<Conversation> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await store.find(hotelId, id);
+    if (!current) throw notFound('unknown conversation');
+    try {
+      return await store.save(current, change(current));
+    } catch (err) {
+      if (!(err instanceof ConcurrentUpdateError)) throw err;
+    }
+  }
+  throw new HttpError(409, 'conflict', 'the conversation is too busy; try again');
+}
+
+/**
+ * The staff side of human handoff: list and read conversations, reply as staff through the
+ * guest's channel (logged like any reply), take a conversation over and hand it back.
+ */
+export function adminRoutes(deps: AdminDeps): Router {
+  const { store, hotels } = deps;
+  const router = new Router({ prefix: '/admin' });
+  router.use(adminAuth(deps.apiKeys));
+  router.param('hotel', async (id, _ctx, next) => {
+    if (!hotels.get(id)) throw notFound('unknown hotel');
+    await next();
+  });
+
+  router.get('/hotels/:hotel/conversations', async (ctx) => {
+    const handoff = ctx.query.handoff === undefined ? undefined : ctx.query.handoff === 'true';
+    ctx.body = { conversations: await store.list(ctx.params.hotel!, { handoff, limit: 100 }) };
+  });
+
+  router.get('/hotels/:hotel/conversations/:id', async (ctx) => {
+    const conversation = await store.find(ctx.params.hotel!, ctx.params.id!);
+    if (!conversation) throw notFound('unknown conversation');
+    ctx.body = { conversation, messages: await store.history(conversation, 100) };
+  });
+
+  router.post('/hotels/:hotel/conversations/:id/messages', async (ctx) => {
+    const { text } = parse(staffMessage, ctx.request.body);
+    const conversation = await store.find(ctx.params.hotel!, ctx.params.id!);
+    if (!conversation) throw notFound('unknown conversation');
+    const [queued] = await store.enqueueOutbound([
+      { hotelId: conversation.hotelId, channelId: conversation.channelId, guest: conversation.guest, content: { kind: 'text', text } },
+    ]);
+    deps.scheduler().schedule(conversation);
+    ctx.status = 202;
+    ctx.body = { message: queued };
+  });
+
+  router.post('/hotels/:hotel/conversations/:id/handoff', async (ctx) => {
+    const body = parse(handoffBody, ctx.request.body);
+    const hotel = hotels.get(ctx.params.hotel!)!;
+    const now = new Date();
+    const minutes = body.minutes ?? hotel.handoff.timeoutMinutes;
+    const saved = await saveWithRetry(store, hotel.id, ctx.params.id!, () => ({
+      handoff: { active: true, since: now, reason: body.reason ?? 'taken over by staff', until: new Date(now.getTime() + minutes * 60_000) },
+    }));
+    ctx.body = { conversation: saved };
+  });
+
+  router.post('/hotels/:hotel/conversations/:id/handback', async (ctx) => {
+    const hotel = hotels.get(ctx.params.hotel!)!;
+    const saved = await saveWithRetry(store, hotel.id, ctx.params.id!, () => ({ handoff: null }));
+    const languages = [saved.language ?? hotel.defaultLanguage, hotel.defaultLanguage];
+    await store.enqueueOutbound([
+      { hotelId: saved.hotelId, channelId: saved.channelId, guest: saved.guest, content: { kind: 'text', text: deps.catalog.render('core', 'handoff_ended', languages) } },
+    ]);
+    deps.scheduler().schedule(saved);
+    await deps.events.emit('handoff.ended', { hotelId: saved.hotelId, conversationId: saved.id, guest: saved.guest, by: 'staff' });
+    ctx.body = { conversation: saved };
+  });
+
+  return router;
+}

@@ -1,0 +1,83 @@
+import type { EventBus } from '../events/event-bus';
+import type { HotelDirectory } from '../kernel/hotel-directory';
+import type { Logger } from '../logging/logger';
+import type { Metrics } from '../metrics/metrics';
+import type { InboundMessage } from '../messaging/inbound';
+import type { ConversationKey } from '../store/conversation';
+import { StoreUnavailableError, type ConversationStore } from '../store/conversation-store';
+import type { MessageCatalog } from '../i18n/message-catalog';
+import type { OutboxSender } from './outbox-sender';
+import { messageFromLog, type TurnRunner } from './turn-runner';
+
+export interface ConversationWorkerDeps {
+  store: ConversationStore;
+  runner: TurnRunner;
+  sender: OutboxSender;
+  hotels: HotelDirectory;
+  events: EventBus;
+  catalog: MessageCatalog;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/** Signals that the worker lost its right to run this conversation (its lock lapsed). */
+export type StillOwner = () => boolean;
+
+const BATCH = 20;
+
+/**
+ * Drains one conversation: sends its queued replies, then runs its pending guest messages
+ * one by one in arrival order, sending each turn's replies before the next turn. Callers
+ * guarantee only one drain per conversation runs at a time (in process, or by a Redis lock).
+ */
+export class ConversationWorker {
+  /** Original messages as received, so a live turn sees fields the log does not keep. */
+  private readonly fresh = new Map<string, InboundMessage>();
+
+  constructor(private readonly deps: ConversationWorkerDeps) {}
+
+  remember(entryId: string, message: InboundMessage): void {
+    this.fresh.set(entryId, message);
+  }
+
+  async drain(key: ConversationKey, stillOwner: StillOwner = () => true): Promise<void> {
+    const { store, runner, sender, hotels } = this.deps;
+    await sender.flush(key);
+    for (;;) {
+      const pending = await store.pendingInbound(key.hotelId, { channelId: key.channelId, guest: key.guest, limit: BATCH });
+      if (pending.length === 0) return;
+      for (const entry of pending) {
+        if (!stillOwner()) return;
+        const channelType = hotels.channels().find((c) => c.hotelId === key.hotelId && c.id === key.channelId)?.type ?? 'unknown';
+        const message = this.fresh.get(entry.id) ?? messageFromLog(entry, channelType);
+        try {
+          await runner.run(entry, message);
+        } catch (err) {
+          if (err instanceof StoreUnavailableError) throw err;
+          await this.failTurn(key, entry.id, err);
+        } finally {
+          this.fresh.delete(entry.id);
+        }
+        await sender.flush(key);
+      }
+    }
+  }
+
+  /**
+   * A turn that throws would throw again on retry (a bug, bad data): apologise to the guest
+   * and mark it failed, so it neither blocks the conversation nor loops forever.
+   */
+  private async failTurn(key: ConversationKey, entryId: string, err: unknown): Promise<void> {
+    const { store, logger, metrics, events, catalog, hotels } = this.deps;
+    metrics.errors.inc({ kind: 'turn' });
+    metrics.turns.inc({ hotel: key.hotelId, outcome: 'failed' });
+    logger.error({ err, hotel: key.hotelId, entry: entryId }, 'turn failed');
+    const conversation = await store.findByKey(key);
+    const hotel = hotels.get(key.hotelId);
+    const languages = [conversation?.language ?? hotel?.defaultLanguage ?? 'en'];
+    await store.enqueueOutbound([{ ...key, content: { kind: 'text', text: catalog.render('core', 'error', languages) }, inReplyTo: entryId }]);
+    const reason = err instanceof Error ? err.message : String(err);
+    await store.markInbound(key.hotelId, entryId, 'failed', { code: 'turn_error', message: reason.slice(0, 500) });
+    await events.emit('turn.failed', { hotelId: key.hotelId, conversationId: conversation?.id ?? '', messageId: entryId, error: reason });
+  }
+}

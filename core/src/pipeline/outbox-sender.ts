@@ -1,0 +1,134 @@
+import { BrokenCircuitError, ConsecutiveBreaker, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
+import type { EventBus } from '../events/event-bus';
+import type { HotelDirectory } from '../kernel/hotel-directory';
+import type { Logger } from '../logging/logger';
+import type { Metrics } from '../metrics/metrics';
+import { ChannelSendError } from '../messaging/channel-adapter';
+import { renderForChannel } from '../messaging/degrade';
+import type { MessagingHub } from '../messaging/messaging-hub';
+import type { OutboundContent } from '../messaging/outbound';
+import type { ConversationKey } from '../store/conversation';
+import type { ConversationStore } from '../store/conversation-store';
+import type { LoggedMessage } from '../store/message-log';
+import { backoffDelay } from './backoff';
+import { contentForWindow } from './outside-window';
+
+export interface OutboxSenderDeps {
+  store: ConversationStore;
+  hotels: HotelDirectory;
+  messaging: MessagingHub;
+  events: EventBus;
+  logger: Logger;
+  metrics: Metrics;
+  maxAttempts: number;
+  /** How long a claim protects a reply from other senders; longer than any send takes. */
+  leaseMs?: number;
+  now?: () => Date;
+  /** Asks the scheduler to look at a conversation again at a time (a retry falls due). */
+  wakeAt: (key: ConversationKey, at: Date) => void;
+}
+
+const BREAKER_OPEN_MS = 10_000;
+
+/**
+ * Sends a conversation's queued replies in order. A reply that must wait (backoff, open
+ * circuit) holds back the ones after it, so a guest never reads answers out of order.
+ */
+export class OutboxSender {
+  private readonly breakers = new Map<string, CircuitBreakerPolicy>();
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: OutboxSenderDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async flush(key: ConversationKey): Promise<void> {
+    const { store } = this.deps;
+    const queued = await store.queuedOutbound(key, 100);
+    if (queued.length === 0) return;
+    const conversation = await store.findByKey(key);
+    for (const message of queued) {
+      const now = this.now();
+      if (message.nextAttemptAt && message.nextAttemptAt.getTime() > now.getTime()) {
+        this.deps.wakeAt(key, message.nextAttemptAt);
+        return;
+      }
+      if (!(await store.claimOutbound(key.hotelId, message.id, this.deps.leaseMs ?? 60_000))) return;
+      const sent = await this.sendOne(key, message, conversation?.lastInboundAt);
+      if (!sent) return;
+    }
+  }
+
+  /** Returns false when later replies must wait for this one. */
+  private async sendOne(key: ConversationKey, message: LoggedMessage, lastInboundAt: Date | undefined): Promise<boolean> {
+    const { store, hotels, messaging, logger, metrics } = this.deps;
+    const hotel = hotels.get(key.hotelId);
+    const channel = hotels.channels().find((c) => c.hotelId === key.hotelId && c.id === key.channelId);
+    const adapter = channel && messaging.adapter(channel.type);
+    if (!hotel || !channel || !adapter) {
+      await this.fail(key, message, 'no_channel', `channel ${key.channelId} is not configured for hotel ${key.hotelId}`);
+      return true;
+    }
+    const now = this.now();
+    const allowed = contentForWindow(message.content as OutboundContent, hotel, lastInboundAt, now);
+    if (!allowed) {
+      await this.fail(key, message, 'outside_window', 'the 24-hour window is closed and the hotel has no outsideWindowTemplate');
+      return true;
+    }
+    const { content } = renderForChannel(allowed, adapter.capabilities);
+    const breaker = this.breakerFor(`${key.hotelId}:${key.channelId}`);
+    try {
+      const result = await breaker.execute(() =>
+        adapter.send(channel, { hotelId: key.hotelId, channelId: key.channelId, to: key.guest, content, outboxId: message.id }),
+      );
+      await store.markSent(key.hotelId, message.id, result.providerMessageId);
+      metrics.turns.inc({ hotel: key.hotelId, outcome: 'reply_sent' });
+      return true;
+    } catch (err) {
+      const attempts = message.attempts + 1;
+      if (err instanceof BrokenCircuitError) return this.retryLater(key, message, 'circuit_open', 'provider circuit open', BREAKER_OPEN_MS);
+      if (err instanceof ChannelSendError) {
+        if (err.kind === 'outside_window' && allowed.kind !== 'template' && hotel.outsideWindowTemplate) {
+          // The provider knows better than our clock: retry at once as the template.
+          await store.markSendFailed(key.hotelId, message.id, { code: err.providerCode ?? 'outside_window', message: err.message }, now);
+          return false;
+        }
+        if ((err.kind === 'retryable' || err.kind === 'throttled') && attempts < this.deps.maxAttempts) {
+          return this.retryLater(key, message, err.providerCode ?? err.kind, err.message, backoffDelay(attempts, err.retryAfterMs));
+        }
+        await this.fail(key, message, err.providerCode ?? err.kind, err.message);
+        return true;
+      }
+      logger.error({ err, outbox: message.id }, 'adapter threw an unexpected error');
+      if (attempts < this.deps.maxAttempts) return this.retryLater(key, message, 'adapter_error', String(err), backoffDelay(attempts));
+      await this.fail(key, message, 'adapter_error', err instanceof Error ? err.message : String(err));
+      return true;
+    }
+  }
+
+  private async retryLater(key: ConversationKey, message: LoggedMessage, code: string, reason: string, delayMs: number): Promise<false> {
+    const at = new Date(this.now().getTime() + delayMs);
+    await this.deps.store.markSendFailed(key.hotelId, message.id, { code, message: reason }, at);
+    this.deps.wakeAt(key, at);
+    return false;
+  }
+
+  private async fail(key: ConversationKey, message: LoggedMessage, code: string, reason: string): Promise<void> {
+    await this.deps.store.markSendFailed(key.hotelId, message.id, { code, message: reason });
+    this.deps.metrics.errors.inc({ kind: 'send_failed' });
+    this.deps.logger.warn({ outbox: message.id, code, reason }, 'reply failed for good');
+    await this.deps.events.emit('message.failed', { hotelId: key.hotelId, channelId: key.channelId, guest: key.guest, messageId: message.id, code, reason });
+  }
+
+  private breakerFor(account: string): CircuitBreakerPolicy {
+    let breaker = this.breakers.get(account);
+    if (!breaker) {
+      breaker = circuitBreaker(
+        handleWhen((err) => err instanceof ChannelSendError && err.kind === 'retryable'),
+        { halfOpenAfter: BREAKER_OPEN_MS, breaker: new ConsecutiveBreaker(5) },
+      );
+      this.breakers.set(account, breaker);
+    }
+    return breaker;
+  }
+}

@@ -1,0 +1,9 @@
+export type { Conversation, ConversationChanges, ConversationKey, FlowState, HandoffState, MenuState, SentimentState } from './conversation';
+export { ConcurrentUpdateError, StoreUnavailableError, StoreValidationError, type ConversationStore, type NewOutbound } from './conversation-store';
+export type { LoggedMessage, LoggedStatus } from './message-log';
+export { createConversationStore, hasPluginModels, type CreateStoreOptions } from './create-store';
+export { startExpirySweeper, type ExpirySweeperOptions } from './expiry-sweeper';
+export { MemoryConversationStore, type MemoryStoreOptions } from './memory/memory-store';
+export { MongoConversationStore, type MongoStoreOptions } from './mongo/mongo-store';
+export { pluginCollectionName, type PluginModelOptions, type PluginModels } from './mongo/plugin-models';
+export { STORE_LIMITS } from './validate-input';

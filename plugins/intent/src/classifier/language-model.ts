@@ -1,0 +1,89 @@
+import { NeuralNetwork, type TrainingStatus } from '@nlpjs/neural';
+import { normalizeText } from '../text/normalize';
+import { DEFAULT_FEATURES, extractFeatures, wordFeatureKeys, type FeatureSettings } from './features';
+import { stemmerFor, type Stem } from './stemmers';
+
+export interface Example {
+  readonly text: string;
+  readonly intent: string;
+}
+
+export interface ScoredIntent {
+  readonly name: string;
+  readonly confidence: number;
+}
+
+export interface Prediction {
+  /** Intents best first; confidences already discounted by `coverage`. */
+  readonly ranked: readonly ScoredIntent[];
+  /** Share of the text's words the model saw in training (0..1). */
+  readonly coverage: number;
+}
+
+export interface ModelSettings {
+  readonly features: FeatureSettings;
+  /** Upper bound of training epochs; training usually converges well before. */
+  readonly maxIterations: number;
+}
+
+export const DEFAULT_MODEL_SETTINGS: ModelSettings = { features: DEFAULT_FEATURES, maxIterations: 400 };
+
+/**
+ * The local statistical classifier for one language: NLP.js's neural network (one perceptron per
+ * intent, trained on sparse features) over the features of {@link extractFeatures}. Trains in
+ * milliseconds from the declared utterances and never touches the network.
+ */
+export class LanguageIntentModel {
+  private readonly network: NeuralNetwork;
+  private readonly stem: Stem;
+  private readonly knownWords = new Set<string>();
+  readonly intents: readonly string[];
+  readonly status: TrainingStatus;
+
+  constructor(
+    readonly language: string,
+    examples: readonly Example[],
+    private readonly settings: ModelSettings = DEFAULT_MODEL_SETTINGS,
+  ) {
+    this.stem = stemmerFor(language);
+    this.network = new NeuralNetwork({ iterations: settings.maxIterations, log: false });
+    const corpus = examples.map((e) => {
+      const input = extractFeatures(normalizeText(e.text), this.stem, settings.features);
+      for (const key of wordFeatureKeys(input)) this.knownWords.add(key);
+      return { input, output: { [e.intent]: 1 } };
+    });
+    this.intents = [...new Set(examples.map((e) => e.intent))];
+    this.status = this.network.train(corpus);
+  }
+
+  /**
+   * Scores `normalized` text. With `among`, only those intents compete (the rules layer uses this
+   * to break a tie between several matching rules).
+   */
+  predict(normalized: string, among?: readonly string[]): Prediction {
+    const features = extractFeatures(normalized, this.stem, this.settings.features);
+    const wordKeys = wordFeatureKeys(features);
+    const known = wordKeys.filter((k) => this.knownWords.has(k)).length;
+    const coverage = wordKeys.length === 0 ? 0 : known / wordKeys.length;
+    const outputs = this.network.run(features) ?? {};
+    const allowed = among ? new Set(among) : undefined;
+    // Squared activations normalised to one, as NLP.js does: it sharpens a clear winner.
+    let total = 0;
+    const raw: { name: string; score: number }[] = [];
+    for (const [name, activation] of Object.entries(outputs)) {
+      if (allowed && !allowed.has(name)) continue;
+      const score = activation > 0 ? activation * activation : 0;
+      total += score;
+      raw.push({ name, score });
+    }
+    if (total === 0) return { ranked: [], coverage };
+    // Unknown words make any answer less certain: "what is the meaning of life" should not be a
+    // confident FAQ just because "what" and "is" were seen there.
+    const discount = Math.sqrt(coverage);
+    const ranked = raw
+      .filter((r) => r.score > 0)
+      .map((r) => ({ name: r.name, confidence: (r.score / total) * discount }))
+      .sort((a, b) => b.confidence - a.confidence);
+    return { ranked, coverage };
+  }
+}

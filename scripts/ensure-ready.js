@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+/**
+ * Makes a fresh clone runnable: installs dependencies when they are missing or older than the
+ * lockfile, then builds every package (incremental, so a second run takes seconds). Runs before
+ * `npm start` and `npm test`, which is why the README needs no separate install step.
+ */
+const { execSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const marker = path.join(root, 'node_modules', '.package-lock.json');
+const lock = path.join(root, 'package-lock.json');
+
+function run(cmd) {
+  execSync(cmd, { cwd: root, stdio: 'inherit', env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } });
+}
+
+const stale = !fs.existsSync(marker) || (fs.existsSync(lock) && fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs);
+if (stale) {
+  process.stderr.write('[hotello] installing dependencies (first run only)…\n');
+  run('npm ci --no-audit --no-fund');
+}
+run('npx tsc -b tsconfig.build.json');

@@ -1,0 +1,15 @@
+/**
+ * Makes a MongoDB-compatible server and Redis available before any test file runs, and hands
+ * their addresses to the workers through the environment (MONGODB_URI / REDIS_URL given by the
+ * caller win, so the same suite runs against real MongoDB).
+ */
+const { ensureSharedServices } = require('../services');
+
+module.exports = async function globalSetup() {
+  const started = Date.now();
+  const services = await ensureSharedServices();
+  process.env.MONGODB_URI = services.mongoUri;
+  process.env.REDIS_URL = services.redisUrl;
+  globalThis.__HOTELLO_SERVICES__ = services;
+  process.stderr.write(`\n[test-services] mongodb=${services.mongoUri} redis=${services.redisUrl} ready in ${Date.now() - started} ms\n`);
+};
