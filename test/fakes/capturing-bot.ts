@@ -1,4 +1,12 @@
-import { createBot, type InboundEvent, type InboundMessage, type DeliveryStatus, type Kernel, type PluginDefinition, type ReceiveResult } from '@hotello/core';
+import {
+  createBot,
+  type InboundEvent,
+  type InboundMessage,
+  type DeliveryStatus,
+  type Kernel,
+  type PluginDefinition,
+  type ReceiveResult,
+} from '@hotello/core';
 
 /**
  * A started bot whose inbox is a recorder: what adapters hand over is kept in `events`, so tests
@@ -18,7 +26,17 @@ export interface CapturingBot {
   stop(): Promise<void>;
 }
 
-export async function startCapturingBot(config: Record<string, unknown>, plugins: readonly PluginDefinition[]): Promise<CapturingBot> {
+/**
+ * Runs after events are captured, in the webhook's request, like the pipeline's inbox would:
+ * tests use it to answer a guest through the adapter and close the loop.
+ */
+export type OnReceive = (events: readonly InboundEvent[], bot: Kernel) => Promise<void> | void;
+
+export async function startCapturingBot(
+  config: Record<string, unknown>,
+  plugins: readonly PluginDefinition[],
+  onReceive?: OnReceive,
+): Promise<CapturingBot> {
   const bot = createBot({ config: { log: { level: 'silent' }, ...config }, extraPlugins: plugins });
   await bot.start();
   const events: InboundEvent[] = [];
@@ -32,6 +50,7 @@ export async function startCapturingBot(config: Record<string, unknown>, plugins
       }
       events.push(...batch);
       for (const w of [...waiters]) if (events.length >= w.count) w.resolve();
+      await onReceive?.(batch, bot);
       const messages = batch.filter((e) => e.type === 'message').length;
       return { accepted: messages, duplicates: 0, statuses: batch.length - messages };
     },

@@ -21,7 +21,11 @@ export class CloudApiFake extends FakeHttpServer {
   }
 
   /** The next `times` sends fail with Graph error `code` (HTTP 400 unless `status` says otherwise). */
-  failWithCode(times: number, code: number, options: { status?: number; message?: string; details?: string; retryAfter?: string } = {}): void {
+  failWithCode(
+    times: number,
+    code: number,
+    options: { status?: number; message?: string; details?: string; retryAfter?: string } = {},
+  ): void {
     this.failNext(times, {
       status: options.status ?? 400,
       body: graphError(code, options.message ?? `(#${code}) error`, options.details ?? 'simulated by the fake'),
@@ -34,7 +38,10 @@ export class CloudApiFake extends FakeHttpServer {
       return { status: 400, body: graphError(100, 'Unsupported post request.', 'unknown path') };
     }
     if (request.headers.authorization !== `Bearer ${this.accessToken}`) {
-      return { status: 401, body: graphError(190, 'Invalid OAuth access token - Cannot parse access token', 'bad token', 'OAuthException') };
+      return {
+        status: 401,
+        body: graphError(190, 'Invalid OAuth access token - Cannot parse access token', 'bad token', 'OAuthException'),
+      };
     }
     const body = request.json as { messaging_product?: string; to?: string; type?: string } | undefined;
     if (body?.messaging_product !== 'whatsapp' || !body.to || !body.type || !(body.type in (body as object))) {

@@ -94,7 +94,15 @@ export abstract class FakeHttpServer {
     } else if (type.includes('x-www-form-urlencoded')) {
       form = Object.fromEntries(new URLSearchParams(body));
     }
-    const request: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, json, form };
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      json,
+      form,
+    };
     this.requests.push(request);
 
     const scripted = this.scripted.shift();

@@ -52,7 +52,10 @@ export class GreenApiFake extends FakeHttpServer {
     if (match[1] !== this.idInstance || match[3] !== this.apiTokenInstance) return { status: 401, body: 'Unauthorized' };
     const body = request.json as Record<string, unknown> | undefined;
     if (!body || typeof body.chatId !== 'string' || !/^\d+@c\.us$/.test(body.chatId)) {
-      return { status: 400, body: { statusCode: 400, timestamp: new Date().toISOString(), path: request.path, message: ['chatId must be a valid chat id'] } };
+      return {
+        status: 400,
+        body: { statusCode: 400, timestamp: new Date().toISOString(), path: request.path, message: ['chatId must be a valid chat id'] },
+      };
     }
     return { status: 200, body: { idMessage: `BAE5${randomId(12)}` } };
   }

@@ -44,8 +44,10 @@ export class TwilioFake extends FakeHttpServer {
     }
     const form = request.form ?? {};
     if (!form.To) return { status: 400, body: twilioError(21604, "A 'To' phone number is required.", 400) };
-    if (!form.From && !form.MessagingServiceSid) return { status: 400, body: twilioError(21603, "A 'From' phone number is required.", 400) };
-    if (!form.Body && !form.MediaUrl && !form.ContentSid) return { status: 400, body: twilioError(21619, 'A text message body or media urls must be specified.', 400) };
+    if (!form.From && !form.MessagingServiceSid)
+      return { status: 400, body: twilioError(21603, "A 'From' phone number is required.", 400) };
+    if (!form.Body && !form.MediaUrl && !form.ContentSid)
+      return { status: 400, body: twilioError(21619, 'A text message body or media urls must be specified.', 400) };
     const sid = `SM${randomId(32, '0123456789abcdef')}`;
     const now = new Date().toUTCString();
     return {
@@ -84,7 +86,11 @@ export function twilioError(code: number, message: string, status: number): unkn
  * A webhook as Twilio sends it: form-encoded parameters signed with X-Twilio-Signature, computed
  * by the twilio package's own `getExpectedTwilioSignature` over `url` + sorted parameters.
  */
-export function signedTwilioWebhook(url: string, params: Record<string, string>, authToken: string): { body: string; headers: Record<string, string> } {
+export function signedTwilioWebhook(
+  url: string,
+  params: Record<string, string>,
+  authToken: string,
+): { body: string; headers: Record<string, string> } {
   return {
     body: new URLSearchParams(params).toString(),
     headers: {

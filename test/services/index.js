@@ -27,7 +27,6 @@ const LOG_DIR = path.join(CACHE_DIR, 'logs');
 const SHARED_MONGO_DATA = path.join(CACHE_DIR, 'shared-mongo-data');
 const SHARED_REDIS_DIR = path.join(CACHE_DIR, 'shared-redis');
 const LAUNCHER_SRC = path.join(__dirname, 'ferretdb-launcher');
-const LAUNCHER_SOURCES = ['go.mod', 'go.sum', 'main.go'];
 const LAUNCHER_BIN = path.join(BIN_DIR, 'ferretdb-launcher');
 const LAUNCHER_STAMP = `${LAUNCHER_BIN}.stamp`;
 // PostgreSQL backend is not needed: skipping it makes the first build noticeably shorter.
@@ -43,6 +42,8 @@ const START_TIMEOUT_MS = Number(process.env.TEST_SERVICES_START_TIMEOUT_MS) || 3
 const STOP_TIMEOUT_MS = 10_000;
 const LOCK_TIMEOUT_MS = 20 * 60_000; // a first build on a slow machine can take minutes
 const FERRET_LOG_LEVEL = process.env.TEST_SERVICES_FERRETDB_LOG_LEVEL || 'error';
+// '0' lets clients reach FerretDB directly (concurrent commands; updates not atomic, see README).
+const FERRET_SERIALIZE = !['0', 'false', 'no'].includes(String(process.env.TEST_SERVICES_FERRETDB_SERIALIZE || '').toLowerCase());
 
 // ---------------------------------------------------------------------------------------------
 // small helpers
@@ -194,7 +195,9 @@ async function withLock(name, fn, { dir = CACHE_DIR, timeoutMs = LOCK_TIMEOUT_MS
       continue;
     }
     if (Date.now() > deadline) {
-      throw new TestServicesError(`Timed out waiting for ${lockFile} (held by pid ${holder && holder.pid}). Delete it if that process is gone.`);
+      throw new TestServicesError(
+        `Timed out waiting for ${lockFile} (held by pid ${holder && holder.pid}). Delete it if that process is gone.`,
+      );
     }
     await sleep(100);
   }
@@ -389,7 +392,9 @@ async function spawnServer({ name, cmd, args, logFile, ready, dedicated, stdinWa
   const fail = async (why) => {
     if (child.pid) await terminate(child.pid, { child, signal: 'SIGKILL', timeoutMs: 2000 }).catch(() => {});
     const cmdline = [cmd, ...args].map((a) => (a === '' ? "''" : a)).join(' ');
-    throw new TestServicesError(`${name} failed to start: ${why}\ncommand: ${cmdline}\nlog: ${logFile}${indent(readTail(logFile, offset))}`);
+    throw new TestServicesError(
+      `${name} failed to start: ${why}\ncommand: ${cmdline}\nlog: ${logFile}${indent(readTail(logFile, offset))}`,
+    );
   };
 
   const deadline = Date.now() + START_TIMEOUT_MS;
@@ -409,7 +414,12 @@ async function spawnServer({ name, cmd, args, logFile, ready, dedicated, stdinWa
 // Go / FerretDB launcher build
 
 function goBinary() {
-  return which('go', ['/usr/local/go/bin', '/usr/lib/go/bin', path.join(os.homedir(), 'go', 'bin'), path.join(os.homedir(), 'sdk', 'go', 'bin')]);
+  return which('go', [
+    '/usr/local/go/bin',
+    '/usr/lib/go/bin',
+    path.join(os.homedir(), 'go', 'bin'),
+    path.join(os.homedir(), 'sdk', 'go', 'bin'),
+  ]);
 }
 
 function goVersion(go) {
@@ -420,7 +430,12 @@ function goVersion(go) {
 
 function launcherSourceHash() {
   const hash = crypto.createHash('sha256');
-  for (const file of LAUNCHER_SOURCES) {
+  // go.mod, go.sum and every .go file of the launcher
+  const files = fs
+    .readdirSync(LAUNCHER_SRC)
+    .filter((f) => f === 'go.mod' || f === 'go.sum' || (f.endsWith('.go') && !f.endsWith('_test.go')))
+    .sort();
+  for (const file of files) {
     hash.update(`${file}\0`);
     hash.update(fs.readFileSync(path.join(LAUNCHER_SRC, file)));
     hash.update('\0');
@@ -470,7 +485,9 @@ async function buildLocked(hash) {
   fs.mkdirSync(BIN_DIR, { recursive: true });
   const tmp = `${LAUNCHER_BIN}.${process.pid}.tmp`;
   const started = Date.now();
-  info('building FerretDB launcher (first run only)…');
+  info(
+    fs.existsSync(LAUNCHER_BIN) ? 'rebuilding FerretDB launcher (its sources changed)…' : 'building FerretDB launcher (first run only)…',
+  );
   const output = [];
   let downloads = 0;
   const code = await new Promise((resolve) => {
@@ -544,11 +561,13 @@ async function redisServerBinary() {
     if (!candidate || candidate[1] === '(none)') {
       info('redis-server not found; running apt-get update…');
       const r = await run(aptGet, ['update']);
-      if (r.code !== 0) throw new TestServicesError(`apt-get update failed (exit ${r.code}). ${MSG_NO_REDIS}${indent(r.output.slice(-3000))}`);
+      if (r.code !== 0)
+        throw new TestServicesError(`apt-get update failed (exit ${r.code}). ${MSG_NO_REDIS}${indent(r.output.slice(-3000))}`);
     }
     info('redis-server not found; installing it: apt-get install -y redis-server…');
     const r = await run(aptGet, ['install', '-y', 'redis-server']);
-    if (r.code !== 0) throw new TestServicesError(`apt-get install redis-server failed (exit ${r.code}). ${MSG_NO_REDIS}${indent(r.output.slice(-3000))}`);
+    if (r.code !== 0)
+      throw new TestServicesError(`apt-get install redis-server failed (exit ${r.code}). ${MSG_NO_REDIS}${indent(r.output.slice(-3000))}`);
     const installed = which('redis-server', REDIS_DIRS);
     if (!installed) throw new TestServicesError(`redis-server still not found after apt-get install. ${MSG_NO_REDIS}`);
     info(`installed ${installed}`);
@@ -564,7 +583,17 @@ const READY_RE = /^READY (mongodb:\/\/\S+)\s*$/m;
 async function launchMongo({ port = 0, dataDir, logFile, dedicated, truncateLog = false }) {
   const bin = await buildFerretLauncher();
   fs.mkdirSync(dataDir, { recursive: true });
-  const args = ['-listen', `127.0.0.1:${port}`, '-data', dataDir, '-log-level', FERRET_LOG_LEVEL, '-shutdown-timeout', '300ms'];
+  const args = [
+    '-listen',
+    `127.0.0.1:${port}`,
+    '-data',
+    dataDir,
+    '-log-level',
+    FERRET_LOG_LEVEL,
+    '-shutdown-timeout',
+    '300ms',
+    `-serialize=${FERRET_SERIALIZE}`,
+  ];
   if (dedicated) args.push('-exit-on-stdin-eof');
   const { child, result: uri } = await spawnServer({
     name: 'FerretDB (MongoDB-compatible server)',
@@ -589,7 +618,22 @@ async function launchRedis({ port, dir, logFile, dedicated, truncateLog = false 
   for (let attempt = 1; ; attempt++) {
     const p = port || (await getFreePort());
     const url = `redis://127.0.0.1:${p}`;
-    const args = ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--loglevel', 'warning'];
+    const args = [
+      '--port',
+      String(p),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--daemonize',
+      'no',
+      '--loglevel',
+      'warning',
+    ];
     try {
       const { child } = await spawnServer({
         name: 'redis-server',
@@ -719,7 +763,14 @@ async function ensureSharedServices() {
               truncateLog: true,
             });
             started.push({ kind: 'mongo', pid: m.pid, child: m.child });
-            state.mongo = { uri: m.uri, port: m.port, pid: m.pid, dataDir: SHARED_MONGO_DATA, logFile: path.join(LOG_DIR, 'shared-mongo.log'), startedAt: new Date().toISOString() };
+            state.mongo = {
+              uri: m.uri,
+              port: m.port,
+              pid: m.pid,
+              dataDir: SHARED_MONGO_DATA,
+              logFile: path.join(LOG_DIR, 'shared-mongo.log'),
+              startedAt: new Date().toISOString(),
+            };
             writeState(state);
             mongoUri = m.uri;
           }
@@ -739,7 +790,14 @@ async function ensureSharedServices() {
               truncateLog: true,
             });
             started.push({ kind: 'redis', pid: r.pid, child: r.child });
-            state.redis = { url: r.url, port: r.port, pid: r.pid, dir: SHARED_REDIS_DIR, logFile: path.join(LOG_DIR, 'shared-redis.log'), startedAt: new Date().toISOString() };
+            state.redis = {
+              url: r.url,
+              port: r.port,
+              pid: r.pid,
+              dir: SHARED_REDIS_DIR,
+              logFile: path.join(LOG_DIR, 'shared-redis.log'),
+              startedAt: new Date().toISOString(),
+            };
             writeState(state);
             redisUrl = r.url;
           }
@@ -801,7 +859,9 @@ async function status() {
     lines.push(`redis  ${state.redis.url}  pid ${state.redis.pid}  ${ok ? 'reachable' : 'NOT reachable'}  since ${state.redis.startedAt}`);
   } else lines.push('redis  not running (no shared instance recorded)');
   const hash = launcherSourceHash();
-  lines.push(`launcher ${LAUNCHER_BIN} ${launcherUpToDate(hash) ? 'built, up to date' : fs.existsSync(LAUNCHER_BIN) ? 'built, OUTDATED' : 'not built'}`);
+  lines.push(
+    `launcher ${LAUNCHER_BIN} ${launcherUpToDate(hash) ? 'built, up to date' : fs.existsSync(LAUNCHER_BIN) ? 'built, OUTDATED' : 'not built'}`,
+  );
   return lines.join('\n');
 }
 
@@ -814,7 +874,14 @@ module.exports = {
   pingMongo,
   pingRedis,
   tcpReachable,
-  paths: Object.freeze({ repoRoot: REPO_ROOT, cacheDir: CACHE_DIR, binDir: BIN_DIR, stateFile: STATE_FILE, launcherBin: LAUNCHER_BIN, launcherSrc: LAUNCHER_SRC }),
+  paths: Object.freeze({
+    repoRoot: REPO_ROOT,
+    cacheDir: CACHE_DIR,
+    binDir: BIN_DIR,
+    stateFile: STATE_FILE,
+    launcherBin: LAUNCHER_BIN,
+    launcherSrc: LAUNCHER_SRC,
+  }),
   TestServicesError,
 };
 

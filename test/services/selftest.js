@@ -89,16 +89,49 @@ function decodeDoc(buf, offset = 0, asArray = false) {
     i = nameEnd + 1;
     let value;
     switch (type) {
-      case 0x01: value = buf.readDoubleLE(i); i += 8; break;
-      case 0x02: { const n = buf.readInt32LE(i); value = buf.toString('utf8', i + 4, i + 4 + n - 1); i += 4 + n; break; }
-      case 0x03: case 0x04: { const n = buf.readInt32LE(i); value = decodeDoc(buf, i, type === 0x04); i += n; break; }
-      case 0x07: value = { $oid: buf.toString('hex', i, i + 12) }; i += 12; break;
-      case 0x08: value = buf[i] === 1; i += 1; break;
-      case 0x09: value = new Date(Number(buf.readBigInt64LE(i))); i += 8; break;
-      case 0x0a: value = null; break;
-      case 0x10: value = buf.readInt32LE(i); i += 4; break;
-      case 0x11: case 0x12: value = Number(buf.readBigInt64LE(i)); i += 8; break;
-      default: throw new Error(`unsupported BSON type 0x${type.toString(16)}`);
+      case 0x01:
+        value = buf.readDoubleLE(i);
+        i += 8;
+        break;
+      case 0x02: {
+        const n = buf.readInt32LE(i);
+        value = buf.toString('utf8', i + 4, i + 4 + n - 1);
+        i += 4 + n;
+        break;
+      }
+      case 0x03:
+      case 0x04: {
+        const n = buf.readInt32LE(i);
+        value = decodeDoc(buf, i, type === 0x04);
+        i += n;
+        break;
+      }
+      case 0x07:
+        value = { $oid: buf.toString('hex', i, i + 12) };
+        i += 12;
+        break;
+      case 0x08:
+        value = buf[i] === 1;
+        i += 1;
+        break;
+      case 0x09:
+        value = new Date(Number(buf.readBigInt64LE(i)));
+        i += 8;
+        break;
+      case 0x0a:
+        value = null;
+        break;
+      case 0x10:
+        value = buf.readInt32LE(i);
+        i += 4;
+        break;
+      case 0x11:
+      case 0x12:
+        value = Number(buf.readBigInt64LE(i));
+        i += 8;
+        break;
+      default:
+        throw new Error(`unsupported BSON type 0x${type.toString(16)}`);
     }
     if (asArray) out.push(value);
     else out[key] = value;
@@ -209,13 +242,41 @@ async function main() {
   assert.ok(await services.pingMongo(mongo.uri));
   assert.deepEqual(await findAll(port, 'selftest', 'things'), [{ _id: 'a', n: 1, tags: ['x', 'y'], nested: { ok: true } }]);
 
+  const serialized = !['0', 'false', 'no'].includes(String(process.env.TEST_SERVICES_FERRETDB_SERIALIZE || '').toLowerCase());
+  step(
+    `concurrent conditional updates of one document: ${serialized ? 'exactly one wins (serialized)' : 'serialization disabled, skipped'}`,
+  );
+  if (serialized) {
+    await mongoCommand(port, { insert: 'locks', documents: [{ _id: 'l', status: 'free', n: 0 }], $db: 'selftest' });
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        mongoCommand(port, {
+          update: 'locks',
+          updates: [{ q: { _id: 'l', status: 'free' }, u: { $set: { status: 'taken', by: i } } }],
+          $db: 'selftest',
+        }),
+      ),
+    );
+    assert.equal(replies.filter((r) => r.nModified === 1).length, 1, 'exactly one conditional update wins');
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        mongoCommand(port, { update: 'locks', updates: [{ q: { _id: 'l' }, u: { $inc: { n: 1 } } }], $db: 'selftest' }),
+      ),
+    );
+    const [lock] = (await mongoCommand(port, { find: 'locks', filter: { _id: 'l' }, $db: 'selftest' })).cursor.firstBatch;
+    assert.equal(lock.n, 20, 'no lost $inc under concurrency');
+  }
+
   step('startMongo() dedicated: crash (SIGKILL) with a client connected, restart, data survives');
   const idle = net.connect({ host: '127.0.0.1', port });
   idle.on('error', () => {});
   await mongoCommand(port, { insert: 'things', documents: [{ _id: 'b', n: 2 }], $db: 'selftest' });
   await mongo.stop({ signal: 'SIGKILL' });
   await mongo.restart();
-  assert.deepEqual((await findAll(port, 'selftest', 'things')).map((d) => d._id), ['a', 'b']);
+  assert.deepEqual(
+    (await findAll(port, 'selftest', 'things')).map((d) => d._id),
+    ['a', 'b'],
+  );
   step('  stop with a client still connected is quick (launcher -shutdown-timeout 300ms)');
   const idle2 = net.connect({ host: '127.0.0.1', port });
   idle2.on('error', () => {});
@@ -234,7 +295,10 @@ async function main() {
   });
   const mongo2 = await services.startMongo({ port: wantPort, dataDir: mongo.dataDir });
   assert.equal(mongo2.port, wantPort);
-  assert.deepEqual((await findAll(wantPort, 'selftest', 'things')).map((d) => d._id), ['a', 'b']);
+  assert.deepEqual(
+    (await findAll(wantPort, 'selftest', 'things')).map((d) => d._id),
+    ['a', 'b'],
+  );
   await mongo2.stop();
 
   step('startMongo() on a busy port fails with the launcher output in the message');
@@ -261,9 +325,12 @@ async function main() {
   step('a process that exits without calling stop() leaves no dedicated server behind');
   const child = spawnSync(
     process.execPath,
-    ['-e', `const s = require(${JSON.stringify(path.join(__dirname, 'index.js'))});
+    [
+      '-e',
+      `const s = require(${JSON.stringify(path.join(__dirname, 'index.js'))});
       (async () => { const m = await s.startMongo(); const r = await s.startRedis(); console.log(m.port, r.port); })()
-        .catch((e) => { console.error(e); process.exit(1); });`],
+        .catch((e) => { console.error(e); process.exit(1); });`,
+    ],
     { encoding: 'utf8', timeout: 60_000 },
   );
   assert.equal(child.status, 0, child.stderr);

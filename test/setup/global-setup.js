@@ -7,6 +7,7 @@ const { ensureSharedServices } = require('../services');
 
 module.exports = async function globalSetup() {
   const started = Date.now();
+  globalThis.__HOTELLO_GIVEN_ENV__ = { MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL };
   const services = await ensureSharedServices();
   process.env.MONGODB_URI = services.mongoUri;
   process.env.REDIS_URL = services.redisUrl;

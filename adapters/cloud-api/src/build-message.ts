@@ -77,7 +77,12 @@ function contentPart(content: OutboundContent): GraphMessage {
     case 'location':
       return {
         type: 'location',
-        location: withoutUndefined({ latitude: content.latitude, longitude: content.longitude, name: content.name, address: content.address }),
+        location: withoutUndefined({
+          latitude: content.latitude,
+          longitude: content.longitude,
+          name: content.name,
+          address: content.address,
+        }),
       };
   }
 }

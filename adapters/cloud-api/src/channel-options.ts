@@ -6,11 +6,7 @@ import { z, type PlannedChannel } from '@hotello/core';
  */
 const numericId = z.union([
   z.string().regex(/^\d+$/, 'expected the numeric id Meta shows (digits only)'),
-  z
-    .number()
-    .int()
-    .refine(Number.isSafeInteger, 'this id is too long to write unquoted: put it in quotes')
-    .transform(String),
+  z.number().int().refine(Number.isSafeInteger, 'this id is too long to write unquoted: put it in quotes').transform(String),
 ]);
 
 /** One hotel channel of type `cloud-api` (under `hotels[].channels[]`). */
@@ -26,7 +22,10 @@ export const cloudApiChannelOptions = z
     verifyToken: z.string().min(1),
     baseUrl: z.url().default('https://graph.facebook.com'),
     /** Graph API version used for sending. */
-    apiVersion: z.string().regex(/^v\d+\.\d+$/, 'expected a version such as "v25.0"').default('v25.0'),
+    apiVersion: z
+      .string()
+      .regex(/^v\d+\.\d+$/, 'expected a version such as "v25.0"')
+      .default('v25.0'),
     /** How long one send may take before it is treated as a retryable failure. */
     timeoutMs: z.number().int().positive().default(10_000),
   })

@@ -38,5 +38,10 @@ export function graphSendError(httpStatus: number, body: unknown, retryAfterHead
   const code = typeof error?.code === 'number' ? error.code : undefined;
   const details = error?.error_data?.details;
   const message = `Cloud API ${httpStatus}${code !== undefined ? ` (#${code})` : ''}: ${error?.message ?? 'no error body'}${details ? ` — ${details}` : ''}`;
-  return new ChannelSendError(classifyGraphError(httpStatus, code), message, code !== undefined ? String(code) : `http_${httpStatus}`, parseRetryAfter(retryAfterHeader));
+  return new ChannelSendError(
+    classifyGraphError(httpStatus, code),
+    message,
+    code !== undefined ? String(code) : `http_${httpStatus}`,
+    parseRetryAfter(retryAfterHeader),
+  );
 }

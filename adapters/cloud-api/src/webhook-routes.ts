@@ -49,8 +49,14 @@ export function registerWebhookRoutes(ctx: PluginContext): void {
     if (!signature) throw unauthorized('missing X-Hub-Signature-256');
     const raw = c.request.rawBody ?? Buffer.alloc(0);
     // The signature names the Meta app; only channels of that app may receive this payload, so
-    // one app can never post into another app's hotel.
-    const authentic = channels(c).filter((ch) => verifySignature(raw, signature, cloudApiOptions(ch).appSecret));
+    // one app can never post into another app's hotel. Hotels of one app share its secret, so a
+    // 3 MB batch is hashed once per secret, not once per hotel.
+    const verdicts = new Map<string, boolean>();
+    const authentic = channels(c).filter((ch) => {
+      const secret = cloudApiOptions(ch).appSecret;
+      if (!verdicts.has(secret)) verdicts.set(secret, verifySignature(raw, signature, secret));
+      return verdicts.get(secret);
+    });
     if (authentic.length === 0) throw unauthorized('signature does not match any configured app secret');
     const payload = c.request.body;
     if (!isWebhookPayload(payload)) throw badRequest('expected a WhatsApp Business Account webhook (JSON with "entry")');
@@ -71,8 +77,14 @@ export function registerWebhookRoutes(ctx: PluginContext): void {
     c.body = result;
   };
 
-  ctx.http.router.get('/webhooks/cloud-api', verify(() => all));
-  ctx.http.router.post('/webhooks/cloud-api', receive(() => all));
+  ctx.http.router.get(
+    '/webhooks/cloud-api',
+    verify(() => all),
+  );
+  ctx.http.router.post(
+    '/webhooks/cloud-api',
+    receive(() => all),
+  );
   ctx.http.hotelRouter.get('/webhooks/cloud-api/:hotel', verify(ofHotel));
   ctx.http.hotelRouter.post('/webhooks/cloud-api/:hotel', receive(ofHotel));
 }

@@ -47,7 +47,10 @@ export const buttonReply = inbound('wamid.BUTTON1', {
 export const listReply = inbound('wamid.LIST1', {
   context: { from: '15550783881', id: 'wamid.MENU1' },
   type: 'interactive',
-  interactive: { type: 'list_reply', list_reply: { id: 'priority_express', title: 'Priority Mail Express', description: 'Next Day to 2 Days' } },
+  interactive: {
+    type: 'list_reply',
+    list_reply: { id: 'priority_express', title: 'Priority Mail Express', description: 'Next Day to 2 Days' },
+  },
 });
 
 /** https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/button/ (template quick reply) */
@@ -59,7 +62,13 @@ export const templateQuickReply = inbound('wamid.QUICK1', {
 
 /** https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/location/ */
 export const location = inbound('wamid.LOC1', {
-  location: { address: '101 Forest Ave, Palo Alto, CA 94301', latitude: 37.44221496582, longitude: -122.16209411621, name: 'Philz Coffee', url: 'https://philzcoffee.com' },
+  location: {
+    address: '101 Forest Ave, Palo Alto, CA 94301',
+    latitude: 37.44221496582,
+    longitude: -122.16209411621,
+    name: 'Philz Coffee',
+    url: 'https://philzcoffee.com',
+  },
   type: 'location',
 });
 
@@ -70,10 +79,16 @@ export const image = inbound('wamid.IMG1', {
 });
 
 /** https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/audio/ */
-export const audio = inbound('wamid.AUD1', { type: 'audio', audio: { mime_type: 'audio/ogg; codecs=opus', sha256: 'aGVsbG8=', id: '1003383421387257', voice: true } });
+export const audio = inbound('wamid.AUD1', {
+  type: 'audio',
+  audio: { mime_type: 'audio/ogg; codecs=opus', sha256: 'aGVsbG8=', id: '1003383421387257', voice: true },
+});
 
 /** https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/video/ */
-export const video = inbound('wamid.VID1', { type: 'video', video: { caption: 'The noise', mime_type: 'video/mp4', sha256: 'aGVsbG8=', id: '1003383421387258' } });
+export const video = inbound('wamid.VID1', {
+  type: 'video',
+  video: { caption: 'The noise', mime_type: 'video/mp4', sha256: 'aGVsbG8=', id: '1003383421387258' },
+});
 
 /** https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/document/ */
 export const document = inbound('wamid.DOC1', {
@@ -82,14 +97,24 @@ export const document = inbound('wamid.DOC1', {
 });
 
 /** https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/sticker/ */
-export const sticker = inbound('wamid.STK1', { type: 'sticker', sticker: { mime_type: 'image/webp', sha256: 'aGVsbG8=', id: '1003383421387260', animated: false } });
+export const sticker = inbound('wamid.STK1', {
+  type: 'sticker',
+  sticker: { mime_type: 'image/webp', sha256: 'aGVsbG8=', id: '1003383421387260', animated: false },
+});
 
 /** https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/reaction/ */
 export const reaction = inbound('wamid.REACT1', { type: 'reaction', reaction: { message_id: 'wamid.REPLY1', emoji: '\u{1F44D}' } });
 
 /** https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/unsupported/ */
 export const unsupported = inbound('wamid.UNSUP1', {
-  errors: [{ code: 131051, title: 'Message type unknown', message: 'Message type unknown', error_data: { details: 'Message type is currently not supported.' } }],
+  errors: [
+    {
+      code: 131051,
+      title: 'Message type unknown',
+      message: 'Message type unknown',
+      error_data: { details: 'Message type is currently not supported.' },
+    },
+  ],
   type: 'unsupported',
   unsupported: { type: 'poll_update' },
 });
@@ -112,7 +137,9 @@ export function status(state: 'sent' | 'delivered' | 'read', id = 'wamid.REPLY1'
         status: state,
         timestamp: TS,
         recipient_id: GUEST_WA_ID,
-        ...(state === 'sent' ? { pricing: { billable: true, pricing_model: 'PMP', category: 'service', type: 'free_customer_service' } } : {}),
+        ...(state === 'sent'
+          ? { pricing: { billable: true, pricing_model: 'PMP', category: 'service', type: 'free_customer_service' } }
+          : {}),
       },
     ],
   };
@@ -131,7 +158,9 @@ export const failedStatus = {
           code: 131047,
           title: 'Re-engagement message',
           message: 'Re-engagement message',
-          error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+          error_data: {
+            details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+          },
           href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/',
         },
       ],
@@ -146,7 +175,9 @@ export const accountError = {
       code: 130429,
       title: 'Rate limit hit',
       message: 'Rate limit hit',
-      error_data: { details: 'Message failed to send because there were too many messages sent from this phone number in a short period of time' },
+      error_data: {
+        details: 'Message failed to send because there were too many messages sent from this phone number in a short period of time',
+      },
     },
   ],
 };

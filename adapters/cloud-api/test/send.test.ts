@@ -47,11 +47,24 @@ describe('Cloud API send: request format per message type', () => {
 
   it.each<[string, OutboundContent, Record<string, unknown>]>([
     // https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/text-messages
-    ['text', { kind: 'text', text: 'See https://seaside.example', previewUrl: true }, { type: 'text', text: { preview_url: true, body: 'See https://seaside.example' } }],
+    [
+      'text',
+      { kind: 'text', text: 'See https://seaside.example', previewUrl: true },
+      { type: 'text', text: { preview_url: true, body: 'See https://seaside.example' } },
+    ],
     // https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/interactive-reply-buttons-messages
     [
       'reply buttons',
-      { kind: 'buttons', header: 'Late checkout', text: 'Until 14:00 for 20 €?', footer: 'Seaside Hotel', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] },
+      {
+        kind: 'buttons',
+        header: 'Late checkout',
+        text: 'Until 14:00 for 20 €?',
+        footer: 'Seaside Hotel',
+        buttons: [
+          { id: 'yes', title: 'Yes' },
+          { id: 'no', title: 'No' },
+        ],
+      },
       {
         type: 'interactive',
         interactive: {
@@ -59,7 +72,12 @@ describe('Cloud API send: request format per message type', () => {
           header: { type: 'text', text: 'Late checkout' },
           body: { text: 'Until 14:00 for 20 €?' },
           footer: { text: 'Seaside Hotel' },
-          action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes' } }, { type: 'reply', reply: { id: 'no', title: 'No' } }] },
+          action: {
+            buttons: [
+              { type: 'reply', reply: { id: 'yes', title: 'Yes' } },
+              { type: 'reply', reply: { id: 'no', title: 'No' } },
+            ],
+          },
         },
       },
     ],
@@ -70,7 +88,15 @@ describe('Cloud API send: request format per message type', () => {
         kind: 'list',
         text: 'Which room?',
         buttonLabel: 'See rooms',
-        sections: [{ title: 'Standard', rows: [{ id: 'garden', title: 'Garden view', description: '120 € per night' }, { id: 'sea', title: 'Sea view' }] }],
+        sections: [
+          {
+            title: 'Standard',
+            rows: [
+              { id: 'garden', title: 'Garden view', description: '120 € per night' },
+              { id: 'sea', title: 'Sea view' },
+            ],
+          },
+        ],
       },
       {
         type: 'interactive',
@@ -79,13 +105,25 @@ describe('Cloud API send: request format per message type', () => {
           body: { text: 'Which room?' },
           action: {
             button: 'See rooms',
-            sections: [{ title: 'Standard', rows: [{ id: 'garden', title: 'Garden view', description: '120 € per night' }, { id: 'sea', title: 'Sea view' }] }],
+            sections: [
+              {
+                title: 'Standard',
+                rows: [
+                  { id: 'garden', title: 'Garden view', description: '120 € per night' },
+                  { id: 'sea', title: 'Sea view' },
+                ],
+              },
+            ],
           },
         },
       },
     ],
     // https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/image-messages
-    ['image', { kind: 'media', mediaType: 'image', url: 'https://h.example/pool.jpg', caption: 'Our pool' }, { type: 'image', image: { link: 'https://h.example/pool.jpg', caption: 'Our pool' } }],
+    [
+      'image',
+      { kind: 'media', mediaType: 'image', url: 'https://h.example/pool.jpg', caption: 'Our pool' },
+      { type: 'image', image: { link: 'https://h.example/pool.jpg', caption: 'Our pool' } },
+    ],
     // https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/document-messages
     [
       'document',
@@ -93,11 +131,23 @@ describe('Cloud API send: request format per message type', () => {
       { type: 'document', document: { link: 'https://h.example/invoice.pdf', caption: 'Your invoice', filename: 'invoice.pdf' } },
     ],
     // https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/audio-messages — no caption on audio
-    ['audio', { kind: 'media', mediaType: 'audio', url: 'https://h.example/hi.ogg', caption: 'ignored' }, { type: 'audio', audio: { link: 'https://h.example/hi.ogg' } }],
+    [
+      'audio',
+      { kind: 'media', mediaType: 'audio', url: 'https://h.example/hi.ogg', caption: 'ignored' },
+      { type: 'audio', audio: { link: 'https://h.example/hi.ogg' } },
+    ],
     // https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/video-messages
-    ['video', { kind: 'media', mediaType: 'video', url: 'https://h.example/tour.mp4' }, { type: 'video', video: { link: 'https://h.example/tour.mp4' } }],
+    [
+      'video',
+      { kind: 'media', mediaType: 'video', url: 'https://h.example/tour.mp4' },
+      { type: 'video', video: { link: 'https://h.example/tour.mp4' } },
+    ],
     // https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/sticker-messages
-    ['sticker', { kind: 'media', mediaType: 'sticker', url: 'https://h.example/wave.webp' }, { type: 'sticker', sticker: { link: 'https://h.example/wave.webp' } }],
+    [
+      'sticker',
+      { kind: 'media', mediaType: 'sticker', url: 'https://h.example/wave.webp' },
+      { type: 'sticker', sticker: { link: 'https://h.example/wave.webp' } },
+    ],
     // https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-messages (send a template)
     [
       'template',
@@ -107,16 +157,31 @@ describe('Cloud API send: request format per message type', () => {
         template: {
           name: 'booking_reminder',
           language: { code: 'en_US' },
-          components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }, { type: 'text', text: '12 May' }] }],
+          components: [
+            {
+              type: 'body',
+              parameters: [
+                { type: 'text', text: 'Ana' },
+                { type: 'text', text: '12 May' },
+              ],
+            },
+          ],
         },
       },
     ],
-    ['template without parameters', { kind: 'template', name: 'hello_world', language: 'en_US', parameters: [] }, { type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } }],
+    [
+      'template without parameters',
+      { kind: 'template', name: 'hello_world', language: 'en_US', parameters: [] },
+      { type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } },
+    ],
     // https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/location-messages
     [
       'location',
       { kind: 'location', latitude: 38.7223, longitude: -9.1393, name: 'Seaside Hotel', address: 'Av. da Liberdade 1, Lisboa' },
-      { type: 'location', location: { latitude: 38.7223, longitude: -9.1393, name: 'Seaside Hotel', address: 'Av. da Liberdade 1, Lisboa' } },
+      {
+        type: 'location',
+        location: { latitude: 38.7223, longitude: -9.1393, name: 'Seaside Hotel', address: 'Av. da Liberdade 1, Lisboa' },
+      },
     ],
   ])('%s', async (_name, content, expected) => {
     await send(content);
@@ -138,7 +203,11 @@ describe('Cloud API send: request format per message type', () => {
 
   it('sends more than three buttons as a numbered menu instead of a request Meta would reject', async () => {
     await send({ kind: 'buttons', text: 'Pick a time', buttons: ['7:00', '8:00', '9:00', '10:00'].map((t) => ({ id: t, title: t })) });
-    expect(fake.sent[0]!.json).toEqual({ ...envelope, type: 'text', text: { preview_url: false, body: 'Pick a time\n\n1. 7:00\n2. 8:00\n3. 9:00\n4. 10:00' } });
+    expect(fake.sent[0]!.json).toEqual({
+      ...envelope,
+      type: 'text',
+      text: { preview_url: false, body: 'Pick a time\n\n1. 7:00\n2. 8:00\n3. 9:00\n4. 10:00' },
+    });
   });
 });
 
@@ -176,12 +245,18 @@ describe('Cloud API send: errors', () => {
 
   it('treats a dropped connection as retryable', async () => {
     fake.failNext(1, { status: 0, drop: true });
-    await expect(send({ kind: 'text', text: 'hi' })).rejects.toMatchObject({ kind: 'retryable', message: expect.stringMatching(/unreachable/) });
+    await expect(send({ kind: 'text', text: 'hi' })).rejects.toMatchObject({
+      kind: 'retryable',
+      message: expect.stringMatching(/unreachable/),
+    });
   });
 
   it('treats no answer within timeoutMs as retryable', async () => {
     fake.failNext(1, { status: 200, body: {}, delayMs: 1_000 });
-    await expect(send({ kind: 'text', text: 'hi' })).rejects.toMatchObject({ kind: 'retryable', message: expect.stringContaining('no answer within 300 ms') });
+    await expect(send({ kind: 'text', text: 'hi' })).rejects.toMatchObject({
+      kind: 'retryable',
+      message: expect.stringContaining('no answer within 300 ms'),
+    });
   });
 
   it('does not retry an accepted send that came back without a message id', async () => {
@@ -201,7 +276,15 @@ describe('Cloud API send: errors', () => {
 describe('Cloud API plugin', () => {
   it('registers its adapter with the bot', async () => {
     const bot = await startCapturingBot(
-      { hotels: [{ id: 'seaside', name: 'Seaside', channels: [{ type: 'cloud-api', phoneNumberId: PHONE_ID, accessToken: 'a', appSecret: 'b', verifyToken: 'c' }] }] },
+      {
+        hotels: [
+          {
+            id: 'seaside',
+            name: 'Seaside',
+            channels: [{ type: 'cloud-api', phoneNumberId: PHONE_ID, accessToken: 'a', appSecret: 'b', verifyToken: 'c' }],
+          },
+        ],
+      },
       [cloudApi],
     );
     try {
@@ -215,7 +298,11 @@ describe('Cloud API plugin', () => {
     const { createBot } = await import('@hotello/core');
     expect(() =>
       createBot({
-        config: { hotels: [{ id: 'seaside', name: 'Seaside', channels: [{ type: 'cloud-api', phoneNumberId: 'abc', accessToken: 'a', appSecret: 'b' }] }] },
+        config: {
+          hotels: [
+            { id: 'seaside', name: 'Seaside', channels: [{ type: 'cloud-api', phoneNumberId: 'abc', accessToken: 'a', appSecret: 'b' }] },
+          ],
+        },
         extraPlugins: [cloudApi],
       }),
     ).toThrow(/hotels\[0\]\.channels\[0\]\.phoneNumberId[\s\S]*hotels\[0\]\.channels\[0\]\.verifyToken|verifyToken[\s\S]*phoneNumberId/);

@@ -12,17 +12,35 @@ const config = {
     {
       id: 'seaside',
       name: 'Seaside',
-      channels: [{ type: 'cloud-api', phoneNumberId: fx.SEASIDE_PHONE_ID, accessToken: 't1', appSecret: GROUP_SECRET, verifyToken: 'seaside-verify' }],
+      channels: [
+        {
+          type: 'cloud-api',
+          phoneNumberId: fx.SEASIDE_PHONE_ID,
+          accessToken: 't1',
+          appSecret: GROUP_SECRET,
+          verifyToken: 'seaside-verify',
+        },
+      ],
     },
     {
       id: 'citylodge',
       name: 'City Lodge',
-      channels: [{ type: 'cloud-api', phoneNumberId: fx.CITYLODGE_PHONE_ID, accessToken: 't2', appSecret: GROUP_SECRET, verifyToken: 'city-verify' }],
+      channels: [
+        { type: 'cloud-api', phoneNumberId: fx.CITYLODGE_PHONE_ID, accessToken: 't2', appSecret: GROUP_SECRET, verifyToken: 'city-verify' },
+      ],
     },
     {
       id: 'harbour',
       name: 'Harbour',
-      channels: [{ type: 'cloud-api', phoneNumberId: fx.HARBOUR_PHONE_ID, accessToken: 't3', appSecret: HARBOUR_SECRET, verifyToken: 'harbour-verify' }],
+      channels: [
+        {
+          type: 'cloud-api',
+          phoneNumberId: fx.HARBOUR_PHONE_ID,
+          accessToken: 't3',
+          appSecret: HARBOUR_SECRET,
+          verifyToken: 'harbour-verify',
+        },
+      ],
     },
     { id: 'nochannel', name: 'No channel', plugins: { 'cloud-api': false } },
   ],
@@ -51,25 +69,68 @@ describe('Cloud API webhook: every message kind', () => {
     ['text', fx.text, { kind: 'text', text: 'Olá! Quero reservar um quarto 🏨 für zwei Nächte' }, 'wamid.TEXT1', undefined],
     ['reply button', fx.buttonReply, { kind: 'choice', id: 'cancel-button', title: 'Cancel' }, 'wamid.BUTTON1', 'wamid.OFFER1'],
     ['list row', fx.listReply, { kind: 'choice', id: 'priority_express', title: 'Priority Mail Express' }, 'wamid.LIST1', 'wamid.MENU1'],
-    ['template quick reply', fx.templateQuickReply, { kind: 'choice', id: 'Unsubscribe', title: 'Unsubscribe' }, 'wamid.QUICK1', 'wamid.TEMPLATE1'],
+    [
+      'template quick reply',
+      fx.templateQuickReply,
+      { kind: 'choice', id: 'Unsubscribe', title: 'Unsubscribe' },
+      'wamid.QUICK1',
+      'wamid.TEMPLATE1',
+    ],
     [
       'location',
       fx.location,
-      { kind: 'location', latitude: 37.44221496582, longitude: -122.16209411621, name: 'Philz Coffee', address: '101 Forest Ave, Palo Alto, CA 94301' },
+      {
+        kind: 'location',
+        latitude: 37.44221496582,
+        longitude: -122.16209411621,
+        name: 'Philz Coffee',
+        address: '101 Forest Ave, Palo Alto, CA 94301',
+      },
       'wamid.LOC1',
       undefined,
     ],
-    ['image', fx.image, { kind: 'media', mediaType: 'image', caption: 'Is this the pool?', mediaId: '1003383421387256', mimeType: 'image/jpeg' }, 'wamid.IMG1', undefined],
-    ['audio', fx.audio, { kind: 'media', mediaType: 'audio', mediaId: '1003383421387257', mimeType: 'audio/ogg; codecs=opus' }, 'wamid.AUD1', undefined],
-    ['video', fx.video, { kind: 'media', mediaType: 'video', caption: 'The noise', mediaId: '1003383421387258', mimeType: 'video/mp4' }, 'wamid.VID1', undefined],
+    [
+      'image',
+      fx.image,
+      { kind: 'media', mediaType: 'image', caption: 'Is this the pool?', mediaId: '1003383421387256', mimeType: 'image/jpeg' },
+      'wamid.IMG1',
+      undefined,
+    ],
+    [
+      'audio',
+      fx.audio,
+      { kind: 'media', mediaType: 'audio', mediaId: '1003383421387257', mimeType: 'audio/ogg; codecs=opus' },
+      'wamid.AUD1',
+      undefined,
+    ],
+    [
+      'video',
+      fx.video,
+      { kind: 'media', mediaType: 'video', caption: 'The noise', mediaId: '1003383421387258', mimeType: 'video/mp4' },
+      'wamid.VID1',
+      undefined,
+    ],
     [
       'document',
       fx.document,
-      { kind: 'media', mediaType: 'document', caption: 'My passport', filename: 'passport.pdf', mediaId: '1003383421387259', mimeType: 'application/pdf' },
+      {
+        kind: 'media',
+        mediaType: 'document',
+        caption: 'My passport',
+        filename: 'passport.pdf',
+        mediaId: '1003383421387259',
+        mimeType: 'application/pdf',
+      },
       'wamid.DOC1',
       undefined,
     ],
-    ['sticker', fx.sticker, { kind: 'media', mediaType: 'sticker', mediaId: '1003383421387260', mimeType: 'image/webp' }, 'wamid.STK1', undefined],
+    [
+      'sticker',
+      fx.sticker,
+      { kind: 'media', mediaType: 'sticker', mediaId: '1003383421387260', mimeType: 'image/webp' },
+      'wamid.STK1',
+      undefined,
+    ],
     ['reaction', fx.reaction, { kind: 'reaction', emoji: '👍', messageId: 'wamid.REPLY1' }, 'wamid.REACT1', undefined],
     ['unsupported', fx.unsupported, { kind: 'unsupported', providerType: 'poll_update' }, 'wamid.UNSUP1', undefined],
     ['a type the adapter does not know', fx.contactsCard, { kind: 'unsupported', providerType: 'contacts' }, 'wamid.CARD1', undefined],
@@ -79,7 +140,13 @@ describe('Cloud API webhook: every message kind', () => {
     expect(await res.json()).toEqual({ accepted: 1, duplicates: 0, statuses: 0 });
     expect(bot.events).toHaveLength(1);
     const message = bot.messages()[0]!;
-    expect(message).toEqual({ ...base, providerMessageId: id, content, ...(replyTo ? { replyTo } : {}), raw: (value.messages as unknown[])[0] });
+    expect(message).toEqual({
+      ...base,
+      providerMessageId: id,
+      content,
+      ...(replyTo ? { replyTo } : {}),
+      raw: (value.messages as unknown[])[0],
+    });
   });
 
   it('signs and verifies the exact bytes: the text arrived escaped as \\uXXXX', async () => {
@@ -97,7 +164,14 @@ describe('Cloud API webhook: statuses', () => {
     const res = await post('/webhooks/cloud-api', fx.envelope(fx.status(state)));
     expect(res.status).toBe(200);
     expect(bot.statuses()).toEqual([
-      { ...seaside, providerMessageId: 'wamid.REPLY1', status: state, timestamp: new Date(1739321024 * 1000), recipient: fx.GUEST, raw: (fx.status(state).statuses as unknown[])[0] },
+      {
+        ...seaside,
+        providerMessageId: 'wamid.REPLY1',
+        status: state,
+        timestamp: new Date(1739321024 * 1000),
+        recipient: fx.GUEST,
+        raw: (fx.status(state).statuses as unknown[])[0],
+      },
     ]);
   });
 
@@ -106,7 +180,10 @@ describe('Cloud API webhook: statuses', () => {
     expect(bot.statuses()[0]).toMatchObject({
       providerMessageId: 'wamid.REPLY2',
       status: 'failed',
-      error: { code: '131047', message: expect.stringMatching(/^Re-engagement message: Message failed to send because more than 24 hours/) },
+      error: {
+        code: '131047',
+        message: expect.stringMatching(/^Re-engagement message: Message failed to send because more than 24 hours/),
+      },
     });
   });
 
@@ -122,24 +199,37 @@ describe('Cloud API webhook: routing and batching', () => {
     const batch = {
       object: 'whatsapp_business_account',
       entry: [
-        { id: fx.WABA_ID, changes: [fx.change({ ...fx.text }, fx.SEASIDE_PHONE_ID), fx.change(fx.status('read', 'wamid.R9'), fx.CITYLODGE_PHONE_ID)] },
-        { id: fx.WABA_ID, changes: [fx.change({ ...fx.location }, fx.CITYLODGE_PHONE_ID), fx.change({ ...fx.image, ...fx.status('delivered', 'wamid.R8') }, fx.SEASIDE_PHONE_ID)] },
+        {
+          id: fx.WABA_ID,
+          changes: [fx.change({ ...fx.text }, fx.SEASIDE_PHONE_ID), fx.change(fx.status('read', 'wamid.R9'), fx.CITYLODGE_PHONE_ID)],
+        },
+        {
+          id: fx.WABA_ID,
+          changes: [
+            fx.change({ ...fx.location }, fx.CITYLODGE_PHONE_ID),
+            fx.change({ ...fx.image, ...fx.status('delivered', 'wamid.R8') }, fx.SEASIDE_PHONE_ID),
+          ],
+        },
       ],
     };
     const res = await post('/webhooks/cloud-api', batch);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ accepted: 3, duplicates: 0, statuses: 2 });
-    expect(bot.events.map((e) => (e.type === 'message' ? `${e.message.hotelId}:${e.message.content.kind}` : `${e.status.hotelId}:${e.status.status}`))).toEqual([
-      'seaside:text',
-      'citylodge:read',
-      'citylodge:location',
-      'seaside:media',
-      'seaside:delivered',
-    ]);
+    expect(
+      bot.events.map((e) =>
+        e.type === 'message' ? `${e.message.hotelId}:${e.message.content.kind}` : `${e.status.hotelId}:${e.status.status}`,
+      ),
+    ).toEqual(['seaside:text', 'citylodge:read', 'citylodge:location', 'seaside:media', 'seaside:delivered']);
   });
 
   it('accepts a batch of about 3 MB (Meta batches up to that size)', async () => {
-    const messages = Array.from({ length: 1500 }, (_, i) => ({ from: fx.GUEST_WA_ID, id: `wamid.BIG${i}`, timestamp: '1739321024', type: 'text', text: { body: 'é'.repeat(330) } }));
+    const messages = Array.from({ length: 1500 }, (_, i) => ({
+      from: fx.GUEST_WA_ID,
+      id: `wamid.BIG${i}`,
+      timestamp: '1739321024',
+      type: 'text',
+      text: { body: 'é'.repeat(330) },
+    }));
     const payload = fx.envelope({ messages });
     const size = Buffer.byteLength(metaJson(payload));
     expect(size).toBeGreaterThan(2_900_000);
@@ -155,14 +245,22 @@ describe('Cloud API webhook: routing and batching', () => {
   });
 
   it('acknowledges changes of other webhook fields without producing events', async () => {
-    const payload = { object: 'whatsapp_business_account', entry: [{ id: fx.WABA_ID, changes: [{ field: 'message_template_status_update', value: { event: 'APPROVED', message_template_id: 1 } }] }] };
+    const payload = {
+      object: 'whatsapp_business_account',
+      entry: [
+        { id: fx.WABA_ID, changes: [{ field: 'message_template_status_update', value: { event: 'APPROVED', message_template_id: 1 } }] },
+      ],
+    };
     const res = await post('/webhooks/cloud-api', payload);
     expect(res.status).toBe(200);
     expect(bot.events).toEqual([]);
   });
 
   it('processes the numbers it serves and ignores the others in a mixed batch', async () => {
-    const payload = { object: 'whatsapp_business_account', entry: [{ id: fx.WABA_ID, changes: [fx.change(fx.text, '999999999999999'), fx.change(fx.text, fx.SEASIDE_PHONE_ID)] }] };
+    const payload = {
+      object: 'whatsapp_business_account',
+      entry: [{ id: fx.WABA_ID, changes: [fx.change(fx.text, '999999999999999'), fx.change(fx.text, fx.SEASIDE_PHONE_ID)] }],
+    };
     const res = await post('/webhooks/cloud-api', payload);
     expect(res.status).toBe(200);
     expect(bot.messages().map((m) => m.hotelId)).toEqual(['seaside']);
@@ -200,7 +298,11 @@ describe('Cloud API webhook: bad input changes nothing', () => {
   afterEach(() => expect(bot.events).toEqual([]));
 
   it('401 without a signature', async () => {
-    const res = await fetch(`${bot.url}/webhooks/cloud-api`, { method: 'POST', body: metaJson(fx.envelope(fx.text)), headers: { 'Content-Type': 'application/json' } });
+    const res = await fetch(`${bot.url}/webhooks/cloud-api`, {
+      method: 'POST',
+      body: metaJson(fx.envelope(fx.text)),
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: 'unauthorized' });
   });
@@ -218,14 +320,17 @@ describe('Cloud API webhook: bad input changes nothing', () => {
     expect(res.status).toBe(401);
   });
 
-  it.each(['sha256=deadbeef', 'sha1=0123456789abcdef0123456789abcdef01234567', 'garbage'])('401 for a malformed signature header %p', async (header) => {
-    const res = await fetch(`${bot.url}/webhooks/cloud-api`, {
-      method: 'POST',
-      body: metaJson(fx.envelope(fx.text)),
-      headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': header },
-    });
-    expect(res.status).toBe(401);
-  });
+  it.each(['sha256=deadbeef', 'sha1=0123456789abcdef0123456789abcdef01234567', 'garbage'])(
+    '401 for a malformed signature header %p',
+    async (header) => {
+      const res = await fetch(`${bot.url}/webhooks/cloud-api`, {
+        method: 'POST',
+        body: metaJson(fx.envelope(fx.text)),
+        headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': header },
+      });
+      expect(res.status).toBe(401);
+    },
+  );
 
   it('401 for a signature made with a secret no channel has', async () => {
     const res = await post('/webhooks/cloud-api', fx.envelope(fx.text, fx.SEASIDE_PHONE_ID), 'rogue-app-secret');
@@ -262,7 +367,10 @@ describe('Cloud API webhook: bad input changes nothing', () => {
   });
 
   it('413 for a body over the limit', async () => {
-    const res = await post('/webhooks/cloud-api', fx.envelope({ messages: [{ type: 'text', text: { body: 'x'.repeat(5 * 1024 * 1024) } }] }));
+    const res = await post(
+      '/webhooks/cloud-api',
+      fx.envelope({ messages: [{ type: 'text', text: { body: 'x'.repeat(5 * 1024 * 1024) } }] }),
+    );
     expect(res.status).toBe(413);
   });
 

@@ -33,7 +33,10 @@ export function buildGreenRequest(to: string, content: OutboundContent, replyTo?
   switch (content.kind) {
     case 'text':
       // https://green-api.com/en/docs/api/sending/SendMessage/
-      return { method: 'sendMessage', body: withoutUndefined({ chatId, message: content.text, quotedMessageId, linkPreview: content.previewUrl }) };
+      return {
+        method: 'sendMessage',
+        body: withoutUndefined({ chatId, message: content.text, quotedMessageId, linkPreview: content.previewUrl }),
+      };
     case 'buttons':
       // https://green-api.com/en/docs/api/sending/SendInteractiveButtonsReply/
       return {
@@ -48,12 +51,22 @@ export function buildGreenRequest(to: string, content: OutboundContent, replyTo?
       };
     case 'media':
       // https://green-api.com/en/docs/api/sending/SendFileByUrl/
-      return { method: 'sendFileByUrl', body: withoutUndefined({ chatId, urlFile: content.url, fileName: fileNameFor(content), caption: content.caption, quotedMessageId }) };
+      return {
+        method: 'sendFileByUrl',
+        body: withoutUndefined({ chatId, urlFile: content.url, fileName: fileNameFor(content), caption: content.caption, quotedMessageId }),
+      };
     case 'location':
       // https://green-api.com/en/docs/api/sending/SendLocation/
       return {
         method: 'sendLocation',
-        body: withoutUndefined({ chatId, nameLocation: content.name, address: content.address, latitude: content.latitude, longitude: content.longitude, quotedMessageId }),
+        body: withoutUndefined({
+          chatId,
+          nameLocation: content.name,
+          address: content.address,
+          latitude: content.latitude,
+          longitude: content.longitude,
+          quotedMessageId,
+        }),
       };
     case 'list':
     case 'template':

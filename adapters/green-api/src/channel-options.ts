@@ -11,7 +11,9 @@ export const greenApiChannelOptions = z
      * The token set as `webhookUrlToken` in the instance settings. Green API signs nothing: it
      * sends this token as `Authorization: Bearer …`, so it must be long and secret.
      */
-    webhookUrlToken: z.string().min(16, 'use a webhookUrlToken of at least 16 characters: it is the only proof a webhook comes from Green API'),
+    webhookUrlToken: z
+      .string()
+      .min(16, 'use a webhookUrlToken of at least 16 characters: it is the only proof a webhook comes from Green API'),
     /** The instance's API host from the console (e.g. `https://7103.api.greenapi.com`). */
     apiUrl: z.url().default('https://api.green-api.com'),
     /** How long one send may take before it is treated as a retryable failure. */

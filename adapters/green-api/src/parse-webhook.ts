@@ -9,7 +9,13 @@ export interface GreenWebhook {
   readonly instanceData?: { readonly idInstance?: number | string; readonly wid?: string; readonly typeInstance?: string };
   readonly timestamp?: number;
   readonly idMessage?: string;
-  readonly senderData?: { readonly chatId?: string; readonly sender?: string; readonly senderName?: string; readonly senderContactName?: string; readonly chatName?: string };
+  readonly senderData?: {
+    readonly chatId?: string;
+    readonly sender?: string;
+    readonly senderName?: string;
+    readonly senderContactName?: string;
+    readonly chatName?: string;
+  };
   readonly messageData?: GreenMessageData;
   /** outgoingMessageStatus */
   readonly chatId?: string;
@@ -27,8 +33,18 @@ export interface GreenMessageData {
   readonly textMessageData?: { readonly textMessage?: string };
   readonly extendedTextMessageData?: Text;
   readonly quotedMessage?: { readonly stanzaId?: string; readonly participant?: string; readonly typeMessage?: string };
-  readonly fileMessageData?: { readonly downloadUrl?: string; readonly caption?: string; readonly fileName?: string; readonly mimeType?: string };
-  readonly locationMessageData?: { readonly latitude?: number; readonly longitude?: number; readonly nameLocation?: string; readonly address?: string };
+  readonly fileMessageData?: {
+    readonly downloadUrl?: string;
+    readonly caption?: string;
+    readonly fileName?: string;
+    readonly mimeType?: string;
+  };
+  readonly locationMessageData?: {
+    readonly latitude?: number;
+    readonly longitude?: number;
+    readonly nameLocation?: string;
+    readonly address?: string;
+  };
   readonly buttonsResponseMessage?: Selection;
   readonly templateButtonReplyMessage?: Selection;
   readonly templateButtonsReplyMessage?: Selection;
@@ -80,7 +96,8 @@ function choice(selection: Selection | undefined): InboundContent | undefined {
     str(selection.buttonId) ??
     (typeof single === 'object' && single !== null ? str((single as Record<string, unknown>).selectedRowId) : str(single)) ??
     str(selection.selectedRowId);
-  const title = str(selection.selectedButtonText) ?? str(selection.selectedDisplayText) ?? str(selection.buttonText) ?? str(selection.title);
+  const title =
+    str(selection.selectedButtonText) ?? str(selection.selectedDisplayText) ?? str(selection.buttonText) ?? str(selection.title);
   if (!id && !title) return undefined;
   return { kind: 'choice', id: id ?? title!, title: title ?? id! };
 }
@@ -104,7 +121,13 @@ export function contentOf(data: GreenMessageData | undefined): InboundContent {
     case 'locationMessage': {
       const loc = data?.locationMessageData;
       if (typeof loc?.latitude === 'number' && typeof loc.longitude === 'number') {
-        return compact({ kind: 'location', latitude: loc.latitude, longitude: loc.longitude, name: loc.nameLocation, address: loc.address });
+        return compact({
+          kind: 'location',
+          latitude: loc.latitude,
+          longitude: loc.longitude,
+          name: loc.nameLocation,
+          address: loc.address,
+        });
       }
       break;
     }
@@ -121,7 +144,14 @@ export function contentOf(data: GreenMessageData | undefined): InboundContent {
   const mediaType = MEDIA[type];
   const file = data?.fileMessageData;
   if (mediaType && file?.downloadUrl) {
-    return compact({ kind: 'media', mediaType, url: file.downloadUrl, caption: file.caption, mimeType: file.mimeType, filename: file.fileName });
+    return compact({
+      kind: 'media',
+      mediaType,
+      url: file.downloadUrl,
+      caption: file.caption,
+      mimeType: file.mimeType,
+      filename: file.fileName,
+    });
   }
   return { kind: 'unsupported', providerType: type };
 }
@@ -145,7 +175,8 @@ export function parseGreenWebhook(body: GreenWebhook, address: ChannelAddress): 
       const from = toE164(body.senderData?.sender ?? chatId);
       if (!from || !body.idMessage) return { kind: 'ignored', reason: 'message without id or sender number' };
       const data = body.messageData;
-      const quoted = data?.typeMessage === 'reactionMessage' ? undefined : (data?.quotedMessage?.stanzaId ?? data?.extendedTextMessageData?.stanzaId);
+      const quoted =
+        data?.typeMessage === 'reactionMessage' ? undefined : (data?.quotedMessage?.stanzaId ?? data?.extendedTextMessageData?.stanzaId);
       return {
         kind: 'events',
         events: [

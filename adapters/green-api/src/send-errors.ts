@@ -25,5 +25,10 @@ function quotaReason(body: unknown): string | undefined {
 
 export function greenSendError(httpStatus: number, body: unknown, text: string, retryAfterHeader: string | null): ChannelSendError {
   const detail = httpStatus === 466 ? (quotaReason(body) ?? 'monthly quota exceeded') : text.slice(0, 300) || 'no error body';
-  return new ChannelSendError(classifyGreenError(httpStatus), `Green API ${httpStatus}: ${detail}`, `http_${httpStatus}`, parseRetryAfter(retryAfterHeader));
+  return new ChannelSendError(
+    classifyGreenError(httpStatus),
+    `Green API ${httpStatus}: ${detail}`,
+    `http_${httpStatus}`,
+    parseRetryAfter(retryAfterHeader),
+  );
 }

@@ -26,7 +26,10 @@ export function incoming(idMessage: string, messageData: Record<string, unknown>
 }
 
 /** https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/TextMessage/ */
-export const text = incoming('F7AEC1B7086ECDC7E6E45923F5EDB825', { typeMessage: 'textMessage', textMessageData: { textMessage: 'Здравствуйте! Есть свободный номер?' } });
+export const text = incoming('F7AEC1B7086ECDC7E6E45923F5EDB825', {
+  typeMessage: 'textMessage',
+  textMessageData: { textMessage: 'Здравствуйте! Есть свободный номер?' },
+});
 
 /** https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ExtendedTextMessage/ */
 export const extendedText = incoming('F7AEC1B7086ECDC7E6E45923F5EDB826', {
@@ -46,7 +49,12 @@ export const extendedText = incoming('F7AEC1B7086ECDC7E6E45923F5EDB826', {
 export const quoted = incoming('F7AEC1B7086ECDC7E6E45923F5EDB827', {
   typeMessage: 'quotedMessage',
   extendedTextMessageData: { text: 'Yes, that one', stanzaId: 'BAE5F4886F6F2D05', participant: '11001234567@c.us' },
-  quotedMessage: { stanzaId: 'BAE5F4886F6F2D05', participant: '11001234567@c.us', typeMessage: 'textMessage', textMessage: 'Do you want the sea view?' },
+  quotedMessage: {
+    stanzaId: 'BAE5F4886F6F2D05',
+    participant: '11001234567@c.us',
+    typeMessage: 'textMessage',
+    textMessage: 'Do you want the sea view?',
+  },
 });
 
 /** https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ImageMessage/ (fileMessageData, shared by all media) */
@@ -78,7 +86,15 @@ export const sticker = file('4B8E3F8D2B1A0C15', 'stickerMessage', 'image/webp', 
 /** https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/LocationMessage/ */
 export const location = incoming('4B8E3F8D2B1A0C16', {
   typeMessage: 'locationMessage',
-  locationMessageData: { nameLocation: 'Red Square', address: 'Moscow, 109012', jpegThumbnail: '', latitude: 55.7539, longitude: 37.6208, forwardingScore: 0, isForwarded: false },
+  locationMessageData: {
+    nameLocation: 'Red Square',
+    address: 'Moscow, 109012',
+    jpegThumbnail: '',
+    latitude: 55.7539,
+    longitude: 37.6208,
+    forwardingScore: 0,
+    isForwarded: false,
+  },
 });
 
 /** https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ReactionMessage/ */
@@ -101,6 +117,12 @@ export const buttonsResponse = incoming('9BB19BB0D568BA7B185EEAD21A33D317', {
 export const templateButtonReply = incoming('9BB19BB0D568BA7B185EEAD21A33D318', {
   typeMessage: 'templateButtonReplyMessage',
   templateButtonReplyMessage: { stanzaId: 'BAE53AFDD5F0C137', selectedIndex: 2, selectedId: 'id1', selectedDisplayText: 'red' },
+});
+
+/** The same page's table spelling of the type, which instances also send. */
+export const templateButtonsReply = incoming('9BB19BB0D568BA7B185EEAD21A33D319', {
+  typeMessage: 'templateButtonsReplyMessage',
+  templateButtonReplyMessage: { stanzaId: 'BAE53AFDD5F0C137', selectedIndex: 0, selectedId: 'id2', selectedDisplayText: 'blue' },
 });
 
 /** https://green-api.com/en/docs/api/receiving/notifications-format/selected-buttons/ListResponseMessage/ */
@@ -152,7 +174,12 @@ export function outgoingStatus(status: string, description?: string): Record<str
 }
 
 /** https://green-api.com/en/docs/api/receiving/notifications-format/StateInstanceChanged/ */
-export const stateChanged = { typeWebhook: 'stateInstanceChanged', instanceData: instanceData(), timestamp: 1586700690, stateInstance: 'notAuthorized' };
+export const stateChanged = {
+  typeWebhook: 'stateInstanceChanged',
+  instanceData: instanceData(),
+  timestamp: 1586700690,
+  stateInstance: 'notAuthorized',
+};
 
 /** https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/OutgoingAPIMessage/ */
 export const outgoingApiEcho = {
@@ -168,5 +195,11 @@ export const outgoingApiEcho = {
 export const quotaExceeded = {
   typeWebhook: 'quotaExceeded',
   instanceData: instanceData(),
-  quotaData: { method: 'correspondents', used: 3, total: 3, status: 'CORRESPONDENTS_QUOTA_EXCEEDED', description: 'Monthly quota has been exceeded.' },
+  quotaData: {
+    method: 'correspondents',
+    used: 3,
+    total: 3,
+    status: 'CORRESPONDENTS_QUOTA_EXCEEDED',
+    description: 'Monthly quota has been exceeded.',
+  },
 };

@@ -43,11 +43,26 @@ describe('Green API send: request format', () => {
   it.each<[string, OutboundContent, string | undefined, string, Record<string, unknown>]>([
     // https://green-api.com/en/docs/api/sending/SendMessage/
     ['text', { kind: 'text', text: 'Добро пожаловать!' }, undefined, 'sendMessage', { chatId: CHAT, message: 'Добро пожаловать!' }],
-    ['text quoting the guest', { kind: 'text', text: 'Да' }, 'BAE5F4886F6F2D05', 'sendMessage', { chatId: CHAT, message: 'Да', quotedMessageId: 'BAE5F4886F6F2D05' }],
+    [
+      'text quoting the guest',
+      { kind: 'text', text: 'Да' },
+      'BAE5F4886F6F2D05',
+      'sendMessage',
+      { chatId: CHAT, message: 'Да', quotedMessageId: 'BAE5F4886F6F2D05' },
+    ],
     // https://green-api.com/en/docs/api/sending/SendInteractiveButtonsReply/
     [
       'reply buttons',
-      { kind: 'buttons', header: 'Late checkout', text: 'Until 14:00 for 20 €?', footer: 'Seaside', buttons: [{ id: 'yes', title: 'Yes please' }, { id: 'no', title: 'No thanks' }] },
+      {
+        kind: 'buttons',
+        header: 'Late checkout',
+        text: 'Until 14:00 for 20 €?',
+        footer: 'Seaside',
+        buttons: [
+          { id: 'yes', title: 'Yes please' },
+          { id: 'no', title: 'No thanks' },
+        ],
+      },
       undefined,
       'sendInteractiveButtonsReply',
       {
@@ -63,14 +78,45 @@ describe('Green API send: request format', () => {
     ],
     [
       'a short list without descriptions, as reply buttons',
-      { kind: 'list', text: 'Breakfast time?', buttonLabel: 'Times', sections: [{ rows: [{ id: '7', title: '7:00' }, { id: '8', title: '8:00' }] }] },
+      {
+        kind: 'list',
+        text: 'Breakfast time?',
+        buttonLabel: 'Times',
+        sections: [
+          {
+            rows: [
+              { id: '7', title: '7:00' },
+              { id: '8', title: '8:00' },
+            ],
+          },
+        ],
+      },
       undefined,
       'sendInteractiveButtonsReply',
-      { chatId: CHAT, body: 'Breakfast time?', buttons: [{ buttonId: '7', buttonText: '7:00' }, { buttonId: '8', buttonText: '8:00' }] },
+      {
+        chatId: CHAT,
+        body: 'Breakfast time?',
+        buttons: [
+          { buttonId: '7', buttonText: '7:00' },
+          { buttonId: '8', buttonText: '8:00' },
+        ],
+      },
     ],
     [
       'a list with descriptions, as a numbered menu',
-      { kind: 'list', text: 'Which room?', buttonLabel: 'Rooms', sections: [{ rows: [{ id: 'g', title: 'Garden view', description: '120 €' }, { id: 's', title: 'Sea view', description: '150 €' }] }] },
+      {
+        kind: 'list',
+        text: 'Which room?',
+        buttonLabel: 'Rooms',
+        sections: [
+          {
+            rows: [
+              { id: 'g', title: 'Garden view', description: '120 €' },
+              { id: 's', title: 'Sea view', description: '150 €' },
+            ],
+          },
+        ],
+      },
       undefined,
       'sendMessage',
       { chatId: CHAT, message: 'Which room?\n\n1. Garden view – 120 €\n2. Sea view – 150 €' },
@@ -105,7 +151,13 @@ describe('Green API send: request format', () => {
       'sendLocation',
       { chatId: CHAT, nameLocation: 'Seaside Hotel', address: 'Moscow, 109012', latitude: 55.7539, longitude: 37.6208 },
     ],
-    ['template, as text (no templates on Green API)', { kind: 'template', name: 'reminder', language: 'ru', parameters: ['Иван', 'завтра'] }, undefined, 'sendMessage', { chatId: CHAT, message: 'Иван\nзавтра' }],
+    [
+      'template, as text (no templates on Green API)',
+      { kind: 'template', name: 'reminder', language: 'ru', parameters: ['Иван', 'завтра'] },
+      undefined,
+      'sendMessage',
+      { chatId: CHAT, message: 'Иван\nзавтра' },
+    ],
   ])('%s', async (_name, content, replyTo, method, body) => {
     await send(content, replyTo);
     expect(fake.sent[0]!.apiMethod).toBe(method);
@@ -147,14 +199,23 @@ describe('Green API send: errors', () => {
 
   it('is permanent when the API token is wrong', async () => {
     const wrong = { ...channel, options: { ...(channel.options as object), apiTokenInstance: 'wrong' } };
-    await expect(send({ kind: 'text', text: 'hi' }, undefined, wrong)).rejects.toMatchObject({ kind: 'permanent', providerCode: 'http_401' });
+    await expect(send({ kind: 'text', text: 'hi' }, undefined, wrong)).rejects.toMatchObject({
+      kind: 'permanent',
+      providerCode: 'http_401',
+    });
   });
 
   it('treats a dropped connection and a timeout as retryable', async () => {
     fake.failNext(1, { status: 0, drop: true });
-    await expect(send({ kind: 'text', text: 'hi' })).rejects.toMatchObject({ kind: 'retryable', message: expect.stringMatching(/unreachable/) });
+    await expect(send({ kind: 'text', text: 'hi' })).rejects.toMatchObject({
+      kind: 'retryable',
+      message: expect.stringMatching(/unreachable/),
+    });
     fake.failNext(1, { status: 200, body: { idMessage: 'late' }, delayMs: 1_000 });
-    await expect(send({ kind: 'text', text: 'hi' })).rejects.toMatchObject({ kind: 'retryable', message: expect.stringContaining('no answer within 300 ms') });
+    await expect(send({ kind: 'text', text: 'hi' })).rejects.toMatchObject({
+      kind: 'retryable',
+      message: expect.stringContaining('no answer within 300 ms'),
+    });
   });
 
   it('does not retry an accepted request that came back without an idMessage', async () => {

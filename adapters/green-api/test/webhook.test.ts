@@ -8,12 +8,26 @@ const config = {
     {
       id: 'seaside',
       name: 'Seaside',
-      channels: [{ type: 'green-api', idInstance: fx.SEASIDE_INSTANCE, apiTokenInstance: fx.SEASIDE_API_TOKEN, webhookUrlToken: fx.SEASIDE_WEBHOOK_TOKEN }],
+      channels: [
+        {
+          type: 'green-api',
+          idInstance: fx.SEASIDE_INSTANCE,
+          apiTokenInstance: fx.SEASIDE_API_TOKEN,
+          webhookUrlToken: fx.SEASIDE_WEBHOOK_TOKEN,
+        },
+      ],
     },
     {
       id: 'citylodge',
       name: 'City Lodge',
-      channels: [{ type: 'green-api', idInstance: Number(fx.CITY_INSTANCE), apiTokenInstance: 'city-api-token', webhookUrlToken: fx.CITY_WEBHOOK_TOKEN }],
+      channels: [
+        {
+          type: 'green-api',
+          idInstance: Number(fx.CITY_INSTANCE),
+          apiTokenInstance: 'city-api-token',
+          webhookUrlToken: fx.CITY_WEBHOOK_TOKEN,
+        },
+      ],
     },
   ],
 };
@@ -35,27 +49,68 @@ function post(path: string, payload: unknown, token: string | null = fx.SEASIDE_
 
 const seaside = { hotelId: 'seaside', channelId: 'green-api', channelType: 'green-api' };
 const timestamp = new Date(1588091580 * 1000);
-const download = (f: Record<string, unknown>) => (f.messageData as { fileMessageData: { downloadUrl: string } }).fileMessageData.downloadUrl;
+const download = (f: Record<string, unknown>) =>
+  (f.messageData as { fileMessageData: { downloadUrl: string } }).fileMessageData.downloadUrl;
 
 describe('Green API webhook: every message kind', () => {
   it.each([
     ['textMessage', fx.text, { kind: 'text', text: 'Здравствуйте! Есть свободный номер?' }, undefined],
     ['extendedTextMessage', fx.extendedText, { kind: 'text', text: 'Is this your hotel? https://seaside.example' }, undefined],
     ['quotedMessage', fx.quoted, { kind: 'text', text: 'Yes, that one' }, 'BAE5F4886F6F2D05'],
-    ['imageMessage', fx.image, { kind: 'media', mediaType: 'image', url: download(fx.image), caption: 'Is the pool heated?', mimeType: 'image/jpeg', filename: 'pool.jpg' }, undefined],
-    ['videoMessage', fx.video, { kind: 'media', mediaType: 'video', url: download(fx.video), mimeType: 'video/mp4', filename: 'noise.mp4' }, undefined],
+    [
+      'imageMessage',
+      fx.image,
+      {
+        kind: 'media',
+        mediaType: 'image',
+        url: download(fx.image),
+        caption: 'Is the pool heated?',
+        mimeType: 'image/jpeg',
+        filename: 'pool.jpg',
+      },
+      undefined,
+    ],
+    [
+      'videoMessage',
+      fx.video,
+      { kind: 'media', mediaType: 'video', url: download(fx.video), mimeType: 'video/mp4', filename: 'noise.mp4' },
+      undefined,
+    ],
     [
       'documentMessage',
       fx.document,
-      { kind: 'media', mediaType: 'document', url: download(fx.document), caption: 'My passport', mimeType: 'application/pdf', filename: 'passport.pdf' },
+      {
+        kind: 'media',
+        mediaType: 'document',
+        url: download(fx.document),
+        caption: 'My passport',
+        mimeType: 'application/pdf',
+        filename: 'passport.pdf',
+      },
       undefined,
     ],
-    ['audioMessage', fx.audio, { kind: 'media', mediaType: 'audio', url: download(fx.audio), mimeType: 'audio/ogg; codecs=opus', filename: 'voice.oga' }, undefined],
-    ['stickerMessage', fx.sticker, { kind: 'media', mediaType: 'sticker', url: download(fx.sticker), mimeType: 'image/webp', filename: 'sticker.webp' }, undefined],
-    ['locationMessage', fx.location, { kind: 'location', latitude: 55.7539, longitude: 37.6208, name: 'Red Square', address: 'Moscow, 109012' }, undefined],
+    [
+      'audioMessage',
+      fx.audio,
+      { kind: 'media', mediaType: 'audio', url: download(fx.audio), mimeType: 'audio/ogg; codecs=opus', filename: 'voice.oga' },
+      undefined,
+    ],
+    [
+      'stickerMessage',
+      fx.sticker,
+      { kind: 'media', mediaType: 'sticker', url: download(fx.sticker), mimeType: 'image/webp', filename: 'sticker.webp' },
+      undefined,
+    ],
+    [
+      'locationMessage',
+      fx.location,
+      { kind: 'location', latitude: 55.7539, longitude: 37.6208, name: 'Red Square', address: 'Moscow, 109012' },
+      undefined,
+    ],
     ['reactionMessage', fx.reaction, { kind: 'reaction', emoji: '👍', messageId: 'BAE5367237E13A87' }, undefined],
     ['buttonsResponseMessage', fx.buttonsResponse, { kind: 'choice', id: '1', title: 'Green' }, undefined],
     ['templateButtonReplyMessage', fx.templateButtonReply, { kind: 'choice', id: 'id1', title: 'red' }, undefined],
+    ['templateButtonsReplyMessage', fx.templateButtonsReply, { kind: 'choice', id: 'id2', title: 'blue' }, undefined],
     ['listResponseMessage', fx.listResponse, { kind: 'choice', id: 'option2', title: 'Option 2' }, undefined],
     ['interactiveButtonsResponse', fx.interactiveButtonsResponse, { kind: 'choice', id: 'late-yes', title: 'Yes please' }, undefined],
     ['contactMessage', fx.contact, { kind: 'unsupported', providerType: 'contactMessage' }, undefined],
@@ -79,7 +134,11 @@ describe('Green API webhook: every message kind', () => {
   });
 
   it('routes by idInstance to the hotel’s channel (configured as a number in YAML)', async () => {
-    const res = await post('/webhooks/green-api/citylodge', fx.incoming('C1', { typeMessage: 'textMessage', textMessageData: { textMessage: 'hi' } }, fx.CITY_INSTANCE), fx.CITY_WEBHOOK_TOKEN);
+    const res = await post(
+      '/webhooks/green-api/citylodge',
+      fx.incoming('C1', { typeMessage: 'textMessage', textMessageData: { textMessage: 'hi' } }, fx.CITY_INSTANCE),
+      fx.CITY_WEBHOOK_TOKEN,
+    );
     expect(res.status).toBe(200);
     expect(bot.messages()[0]).toMatchObject({ hotelId: 'citylodge', providerMessageId: 'C1' });
   });
@@ -89,7 +148,16 @@ describe('Green API webhook: statuses and other notifications', () => {
   it.each(['sent', 'delivered', 'read'] as const)('%s → canonical status', async (state) => {
     const payload = fx.outgoingStatus(state);
     expect((await post('/webhooks/green-api/seaside', payload)).status).toBe(200);
-    expect(bot.statuses()).toEqual([{ ...seaside, providerMessageId: '3EB0608D6A2901063D63', status: state, timestamp: new Date(1586700802 * 1000), recipient: fx.GUEST, raw: payload }]);
+    expect(bot.statuses()).toEqual([
+      {
+        ...seaside,
+        providerMessageId: '3EB0608D6A2901063D63',
+        status: state,
+        timestamp: new Date(1586700802 * 1000),
+        recipient: fx.GUEST,
+        raw: payload,
+      },
+    ]);
   });
 
   it.each([
@@ -138,7 +206,10 @@ describe('Green API webhook: bad input changes nothing', () => {
   });
 
   it('404 for an instance that is not the hotel’s', async () => {
-    const res = await post('/webhooks/green-api/seaside', fx.incoming('X1', { typeMessage: 'textMessage', textMessageData: { textMessage: 'hi' } }, fx.CITY_INSTANCE));
+    const res = await post(
+      '/webhooks/green-api/seaside',
+      fx.incoming('X1', { typeMessage: 'textMessage', textMessageData: { textMessage: 'hi' } }, fx.CITY_INSTANCE),
+    );
     expect(res.status).toBe(404);
   });
 
@@ -160,7 +231,10 @@ describe('Green API webhook: bad input changes nothing', () => {
   });
 
   it('413 for a body over the limit', async () => {
-    const res = await post('/webhooks/green-api/seaside', fx.incoming('BIG', { typeMessage: 'textMessage', textMessageData: { textMessage: 'x'.repeat(5 * 1024 * 1024) } }));
+    const res = await post(
+      '/webhooks/green-api/seaside',
+      fx.incoming('BIG', { typeMessage: 'textMessage', textMessageData: { textMessage: 'x'.repeat(5 * 1024 * 1024) } }),
+    );
     expect(res.status).toBe(413);
   });
 

@@ -25,7 +25,7 @@
   const state = { hotels: [], source: null, rows: new Map(), pendingReads: new Set(), readTimer: 0 };
 
   // Replies become "read" when they are on screen while the page is visible, like in WhatsApp.
-  const seen = new IntersectionObserver((entries) => {
+  const seen = new window.IntersectionObserver((entries) => {
     for (const entry of entries) if (entry.isIntersecting) queueRead(entry.target.dataset.id);
   });
 
@@ -57,6 +57,11 @@
     }
     fragment.append(text.slice(last));
     return fragment;
+  }
+
+  /** Only web links reach href/src: a reply is data, and a `javascript:` URL in it must stay inert. */
+  function safeUrl(url) {
+    return /^https?:\/\//i.test(String(url)) ? url : '#';
   }
 
   function span(className, text) {
@@ -134,18 +139,18 @@
   function media(content) {
     if (content.mediaType === 'image' || content.mediaType === 'sticker') {
       const img = document.createElement('img');
-      img.src = content.url;
+      img.src = safeUrl(content.url);
       img.alt = content.caption || `${content.mediaType} from the hotel`;
       return img;
     }
     if (content.mediaType === 'video' || content.mediaType === 'audio') {
       const player = document.createElement(content.mediaType);
-      player.src = content.url;
+      player.src = safeUrl(content.url);
       player.controls = true;
       return player;
     }
     const link = document.createElement('a');
-    link.href = content.url;
+    link.href = safeUrl(content.url);
     link.target = '_blank';
     link.rel = 'noopener';
     link.textContent = `📄 ${content.filename || content.url.split('/').pop() || 'document'}`;
@@ -295,7 +300,9 @@
     state.source = source;
     setConnection('connecting…');
     source.addEventListener('open', () => setConnection('online'));
-    source.addEventListener('error', () => setConnection(source.readyState === EventSource.CLOSED ? 'disconnected: check the number' : 'reconnecting…'));
+    source.addEventListener('error', () =>
+      setConnection(source.readyState === EventSource.CLOSED ? 'disconnected: check the number' : 'reconnecting…'),
+    );
     source.addEventListener('message', (event) => render(JSON.parse(event.data)));
     source.addEventListener('status', (event) => {
       const { id, status } = JSON.parse(event.data);
@@ -325,7 +332,7 @@
       return setConnection('cannot reach the bot');
     }
     if (!state.hotels.length) return setConnection('no hotel has a simulator channel: add { type: simulator } to one');
-    for (const hotel of state.hotels) el.hotel.append(new Option(hotel.name, hotel.id));
+    for (const hotel of state.hotels) el.hotel.append(new window.Option(hotel.name, hotel.id));
     const hotel = saved.get('hotel');
     if (hotel && state.hotels.some((h) => h.id === hotel)) el.hotel.value = hotel;
     el.guest.value = saved.get('guest') || '+254700000001';

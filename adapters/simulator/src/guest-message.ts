@@ -10,16 +10,27 @@ export const guestMessageSchema = z
     name: z.string().min(1).max(100).optional(),
     text: z.string().min(1).max(4096).optional(),
     /** A tapped reply button or list row: the id and title the bot sent. */
-    choice: z.object({ id: z.string().min(1).max(256), title: z.string().max(256) }).strict().optional(),
+    choice: z
+      .object({ id: z.string().min(1).max(256), title: z.string().max(256) })
+      .strict()
+      .optional(),
     location: z
-      .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().max(256).optional(), address: z.string().max(512).optional() })
+      .object({
+        latitude: z.number().min(-90).max(90),
+        longitude: z.number().min(-180).max(180),
+        name: z.string().max(256).optional(),
+        address: z.string().max(512).optional(),
+      })
       .strict()
       .optional(),
     /** The id of the reply this message answers. */
     replyTo: z.string().max(128).optional(),
   })
   .strict()
-  .refine((m) => [m.text, m.choice, m.location].filter((v) => v !== undefined).length === 1, 'send exactly one of text, choice or location');
+  .refine(
+    (m) => [m.text, m.choice, m.location].filter((v) => v !== undefined).length === 1,
+    'send exactly one of text, choice or location',
+  );
 
 export type GuestMessageBody = z.output<typeof guestMessageSchema>;
 
@@ -30,7 +41,10 @@ function contentOf(body: GuestMessageBody): InboundContent {
 }
 
 /** Validates a posted guest message into a canonical one; the error says what to fix. */
-export function parseGuestMessage(body: unknown, address: ChannelAddress): { ok: true; message: InboundMessage } | { ok: false; error: string } {
+export function parseGuestMessage(
+  body: unknown,
+  address: ChannelAddress,
+): { ok: true; message: InboundMessage } | { ok: false; error: string } {
   const parsed = guestMessageSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -27,7 +27,12 @@ function contentSidFor(options: TwilioChannelOptions, name: string, language: st
  * (https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource).
  * Content must already fit the channel (no buttons or lists: those are numbered text by now).
  */
-export function buildTwilioMessage(options: TwilioChannelOptions, to: string, content: OutboundContent, statusCallback?: string): TwilioMessageParams {
+export function buildTwilioMessage(
+  options: TwilioChannelOptions,
+  to: string,
+  content: OutboundContent,
+  statusCallback?: string,
+): TwilioMessageParams {
   const params: TwilioMessageParams = { to: `whatsapp:${to}`, from: `whatsapp:${options.from}` };
   if (options.messagingServiceSid) params.messagingServiceSid = options.messagingServiceSid;
   if (statusCallback) params.statusCallback = statusCallback;
@@ -49,11 +54,15 @@ export function buildTwilioMessage(options: TwilioChannelOptions, to: string, co
     case 'template': {
       const sid = contentSidFor(options, content.name, content.language);
       if (!sid) {
-        throw new ChannelSendError('permanent', `no Content SID for template "${content.name}" (${content.language}): add it under contentTemplates in the channel config`);
+        throw new ChannelSendError(
+          'permanent',
+          `no Content SID for template "${content.name}" (${content.language}): add it under contentTemplates in the channel config`,
+        );
       }
       params.contentSid = sid;
       // Content Templates number their variables from 1.
-      if (content.parameters.length > 0) params.contentVariables = JSON.stringify(Object.fromEntries(content.parameters.map((p, i) => [String(i + 1), p])));
+      if (content.parameters.length > 0)
+        params.contentVariables = JSON.stringify(Object.fromEntries(content.parameters.map((p, i) => [String(i + 1), p])));
       break;
     }
     case 'buttons':

@@ -15,7 +15,10 @@ export const twilioChannelOptions = z
       return e164 ?? value;
     }),
     /** Send through a Messaging Service (sender pool, advanced features) in addition to `from`. */
-    messagingServiceSid: z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'expected a Messaging Service SID (MG…)').optional(),
+    messagingServiceSid: z
+      .string()
+      .regex(/^MG[0-9a-fA-F]{32}$/, 'expected a Messaging Service SID (MG…)')
+      .optional(),
     /**
      * The exact URL Twilio calls for this channel, when it differs from `server.publicUrl` +
      * `/webhooks/twilio/<hotel>` (another path behind a proxy). Signatures cover this URL.

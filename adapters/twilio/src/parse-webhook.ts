@@ -53,7 +53,8 @@ export function contentOf(p: TwilioParams): InboundContent {
     return compact({ kind: 'location', latitude, longitude, name: p.Label, address: p.Address });
   }
   if (Number(p.NumMedia) > 0 && p.MediaUrl0) return mediaContent(p, 0);
-  if (p.Body !== undefined && p.Body !== '' && (p.MessageType === undefined || p.MessageType === 'text')) return { kind: 'text', text: p.Body };
+  if (p.Body !== undefined && p.Body !== '' && (p.MessageType === undefined || p.MessageType === 'text'))
+    return { kind: 'text', text: p.Body };
   return { kind: 'unsupported', providerType: p.MessageType || 'unknown' };
 }
 
@@ -61,7 +62,13 @@ function mediaContent(p: TwilioParams, index: number): InboundContent {
   const contentType = p[`MediaContentType${index}`] ?? '';
   const mediaType = mediaTypeOf(contentType, p.MessageType);
   if (mediaType === 'contacts') return { kind: 'unsupported', providerType: 'contacts' };
-  return compact({ kind: 'media', mediaType, url: p[`MediaUrl${index}`], mimeType: contentType, caption: index === 0 ? p.Body : undefined });
+  return compact({
+    kind: 'media',
+    mediaType,
+    url: p[`MediaUrl${index}`],
+    mimeType: contentType,
+    caption: index === 0 ? p.Body : undefined,
+  });
 }
 
 /**
@@ -86,7 +93,10 @@ export function parseTwilioWebhook(p: TwilioParams, address: ChannelAddress, now
             status,
             timestamp: now,
             recipient: toE164(p.To) ?? undefined,
-            error: status === 'failed' && p.ErrorCode ? { code: p.ErrorCode, message: p.ErrorMessage || `Twilio error ${p.ErrorCode}` } : undefined,
+            error:
+              status === 'failed' && p.ErrorCode
+                ? { code: p.ErrorCode, message: p.ErrorMessage || `Twilio error ${p.ErrorCode}` }
+                : undefined,
             raw: p,
           }),
         },
@@ -101,7 +111,8 @@ export function parseTwilioWebhook(p: TwilioParams, address: ChannelAddress, now
   const events: InboundEvent[] = [{ type: 'message', message: { ...base, providerMessageId: id, content: contentOf(p) } }];
   const count = Number(p.NumMedia) || 0;
   for (let i = 1; i < count; i += 1) {
-    if (p[`MediaUrl${i}`]) events.push({ type: 'message', message: { ...base, providerMessageId: `${id}/${i}`, content: mediaContent(p, i) } });
+    if (p[`MediaUrl${i}`])
+      events.push({ type: 'message', message: { ...base, providerMessageId: `${id}/${i}`, content: mediaContent(p, i) } });
   }
   return { events, skipped: [] };
 }

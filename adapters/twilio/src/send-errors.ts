@@ -40,5 +40,10 @@ export function twilioSendError(err: unknown, retryAfterMs: number | undefined):
     status === undefined
       ? `Twilio unreachable: ${e.message ?? String(err)}`
       : `Twilio ${status}${code !== undefined ? ` (${code})` : ''}: ${e.message ?? 'no error body'}${e.moreInfo ? ` — ${e.moreInfo}` : ''}`;
-  return new ChannelSendError(kind, message, code !== undefined ? String(code) : status !== undefined ? `http_${status}` : undefined, retryAfterMs);
+  return new ChannelSendError(
+    kind,
+    message,
+    code !== undefined ? String(code) : status !== undefined ? `http_${status}` : undefined,
+    retryAfterMs,
+  );
 }

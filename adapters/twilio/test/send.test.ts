@@ -36,7 +36,8 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-const send = (content: OutboundContent, on = channel) => adapter.send(on, { hotelId: 'seaside', channelId: 'twilio', to: fx.GUEST, content, outboxId: 'out-1' });
+const send = (content: OutboundContent, on = channel) =>
+  adapter.send(on, { hotelId: 'seaside', channelId: 'twilio', to: fx.GUEST, content, outboxId: 'out-1' });
 
 const common = { To: `whatsapp:${fx.GUEST}`, From: `whatsapp:${fx.SEASIDE_NUMBER}`, StatusCallback: STATUS_URL };
 
@@ -55,8 +56,16 @@ describe('Twilio send: request format', () => {
   it.each<[string, OutboundContent, Record<string, string>]>([
     ['text', { kind: 'text', text: 'Karibu! Breakfast is 7–10.' }, { Body: 'Karibu! Breakfast is 7–10.' }],
     // https://www.twilio.com/docs/whatsapp/guidance-whatsapp-media-messages
-    ['media with caption', { kind: 'media', mediaType: 'image', url: 'https://h.example/pool.jpg', caption: 'Our pool' }, { MediaUrl: 'https://h.example/pool.jpg', Body: 'Our pool' }],
-    ['media without caption', { kind: 'media', mediaType: 'document', url: 'https://h.example/menu.pdf' }, { MediaUrl: 'https://h.example/menu.pdf' }],
+    [
+      'media with caption',
+      { kind: 'media', mediaType: 'image', url: 'https://h.example/pool.jpg', caption: 'Our pool' },
+      { MediaUrl: 'https://h.example/pool.jpg', Body: 'Our pool' },
+    ],
+    [
+      'media without caption',
+      { kind: 'media', mediaType: 'document', url: 'https://h.example/menu.pdf' },
+      { MediaUrl: 'https://h.example/menu.pdf' },
+    ],
     // https://www.twilio.com/docs/whatsapp/api#location-messages-with-whatsapp
     [
       'location',
@@ -64,17 +73,48 @@ describe('Twilio send: request format', () => {
       { PersistentAction: 'geo:-1.2920659,36.8219462|Seaside Hotel', Body: 'Kenyatta Avenue, Nairobi' },
     ],
     // https://www.twilio.com/docs/content/send-templates-created-with-the-content-template-builder
-    ['template by language', { kind: 'template', name: 'welcome', language: 'es', parameters: ['Ana', '12 de mayo'] }, { ContentSid: WELCOME_ES, ContentVariables: '{"1":"Ana","2":"12 de mayo"}' }],
-    ['template with a regional language', { kind: 'template', name: 'welcome', language: 'en_GB', parameters: [] }, { ContentSid: WELCOME_EN }],
-    ['template with one SID', { kind: 'template', name: 'checkout_reminder', language: 'pt', parameters: ['11:00'] }, { ContentSid: 'HX' + 'a'.repeat(32), ContentVariables: '{"1":"11:00"}' }],
+    [
+      'template by language',
+      { kind: 'template', name: 'welcome', language: 'es', parameters: ['Ana', '12 de mayo'] },
+      { ContentSid: WELCOME_ES, ContentVariables: '{"1":"Ana","2":"12 de mayo"}' },
+    ],
+    [
+      'template with a regional language',
+      { kind: 'template', name: 'welcome', language: 'en_GB', parameters: [] },
+      { ContentSid: WELCOME_EN },
+    ],
+    [
+      'template with one SID',
+      { kind: 'template', name: 'checkout_reminder', language: 'pt', parameters: ['11:00'] },
+      { ContentSid: 'HX' + 'a'.repeat(32), ContentVariables: '{"1":"11:00"}' },
+    ],
     [
       'buttons, as a numbered menu',
-      { kind: 'buttons', text: 'Late checkout until 14:00?', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] },
+      {
+        kind: 'buttons',
+        text: 'Late checkout until 14:00?',
+        buttons: [
+          { id: 'yes', title: 'Yes' },
+          { id: 'no', title: 'No' },
+        ],
+      },
       { Body: 'Late checkout until 14:00?\n\n1. Yes\n2. No' },
     ],
     [
       'list, as a numbered menu',
-      { kind: 'list', text: 'Which room?', buttonLabel: 'Rooms', sections: [{ rows: [{ id: 'g', title: 'Garden view', description: '120 €' }, { id: 's', title: 'Sea view' }] }] },
+      {
+        kind: 'list',
+        text: 'Which room?',
+        buttonLabel: 'Rooms',
+        sections: [
+          {
+            rows: [
+              { id: 'g', title: 'Garden view', description: '120 €' },
+              { id: 's', title: 'Sea view' },
+            ],
+          },
+        ],
+      },
       { Body: 'Which room?\n\n1. Garden view – 120 €\n2. Sea view' },
     ],
   ])('%s', async (_name, content, expected) => {
@@ -136,7 +176,10 @@ describe('Twilio send: errors', () => {
 
   it('treats a dropped connection as retryable', async () => {
     fake.failNext(1, { status: 0, drop: true });
-    await expect(send({ kind: 'text', text: 'hi' })).rejects.toMatchObject({ kind: 'retryable', message: expect.stringMatching(/unreachable/) });
+    await expect(send({ kind: 'text', text: 'hi' })).rejects.toMatchObject({
+      kind: 'retryable',
+      message: expect.stringMatching(/unreachable/),
+    });
   });
 
   it('treats no answer within timeoutMs as retryable', async () => {

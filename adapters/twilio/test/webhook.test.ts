@@ -9,7 +9,11 @@ const CITY_WEBHOOK = 'https://proxy.example.net/hooks/twilio-city';
 const config = {
   server: { publicUrl: PUBLIC_URL },
   hotels: [
-    { id: 'seaside', name: 'Seaside', channels: [{ type: 'twilio', accountSid: fx.SEASIDE_ACCOUNT, authToken: fx.SEASIDE_TOKEN, from: fx.SEASIDE_NUMBER }] },
+    {
+      id: 'seaside',
+      name: 'Seaside',
+      channels: [{ type: 'twilio', accountSid: fx.SEASIDE_ACCOUNT, authToken: fx.SEASIDE_TOKEN, from: fx.SEASIDE_NUMBER }],
+    },
     {
       id: 'citylodge',
       name: 'City Lodge',
@@ -40,11 +44,23 @@ describe('Twilio webhook: every message kind', () => {
   it.each([
     ['text', fx.text, { kind: 'text', text: 'Habari! Is breakfast included? ☕' }],
     ['template quick reply', fx.quickReply, { kind: 'choice', id: 'confirm-booking', title: 'Confirm booking' }],
-    ['location', fx.location, { kind: 'location', latitude: -1.2920659, longitude: 36.8219462, name: 'Nairobi CBD', address: 'Kenyatta Avenue, Nairobi' }],
-    ['image', fx.image, { kind: 'media', mediaType: 'image', url: mediaUrl(fx.image), mimeType: 'image/jpeg', caption: 'Is this the room?' }],
+    [
+      'location',
+      fx.location,
+      { kind: 'location', latitude: -1.2920659, longitude: 36.8219462, name: 'Nairobi CBD', address: 'Kenyatta Avenue, Nairobi' },
+    ],
+    [
+      'image',
+      fx.image,
+      { kind: 'media', mediaType: 'image', url: mediaUrl(fx.image), mimeType: 'image/jpeg', caption: 'Is this the room?' },
+    ],
     ['audio', fx.audio, { kind: 'media', mediaType: 'audio', url: mediaUrl(fx.audio), mimeType: 'audio/ogg' }],
     ['video', fx.video, { kind: 'media', mediaType: 'video', url: mediaUrl(fx.video), mimeType: 'video/mp4' }],
-    ['document', fx.document, { kind: 'media', mediaType: 'document', url: mediaUrl(fx.document), mimeType: 'application/pdf', caption: 'Passport scan' }],
+    [
+      'document',
+      fx.document,
+      { kind: 'media', mediaType: 'document', url: mediaUrl(fx.document), mimeType: 'application/pdf', caption: 'Passport scan' },
+    ],
     ['sticker', fx.sticker, { kind: 'media', mediaType: 'sticker', url: mediaUrl(fx.sticker), mimeType: 'image/webp' }],
     ['shared contact', fx.contact, { kind: 'unsupported', providerType: 'contacts' }],
     ['unknown type', fx.unknownType, { kind: 'unsupported', providerType: 'poll' }],
@@ -70,7 +86,10 @@ describe('Twilio webhook: every message kind', () => {
   it('turns each attachment of a multi-media message into its own message', async () => {
     await post('/webhooks/twilio/seaside', fx.twoImages);
     expect(bot.messages().map((m) => [m.providerMessageId, m.content])).toEqual([
-      [fx.twoImages.MessageSid, { kind: 'media', mediaType: 'image', url: fx.twoImages.MediaUrl0, mimeType: 'image/jpeg', caption: 'Two photos' }],
+      [
+        fx.twoImages.MessageSid,
+        { kind: 'media', mediaType: 'image', url: fx.twoImages.MediaUrl0, mimeType: 'image/jpeg', caption: 'Two photos' },
+      ],
       [`${fx.twoImages.MessageSid}/1`, { kind: 'media', mediaType: 'image', url: fx.twoImages.MediaUrl1, mimeType: 'image/png' }],
     ]);
   });
@@ -86,7 +105,9 @@ describe('Twilio webhook: status callbacks', () => {
   it.each(['sent', 'delivered', 'read'] as const)('%s → canonical status', async (state) => {
     const params = fx.statusCallback(state);
     expect((await post('/webhooks/twilio/seaside', params)).status).toBe(200);
-    expect(bot.statuses()).toEqual([{ ...seaside, providerMessageId: params.MessageSid, status: state, timestamp: expect.any(Date), recipient: fx.GUEST, raw: params }]);
+    expect(bot.statuses()).toEqual([
+      { ...seaside, providerMessageId: params.MessageSid, status: state, timestamp: expect.any(Date), recipient: fx.GUEST, raw: params },
+    ]);
   });
 
   it.each([
@@ -152,7 +173,11 @@ describe('Twilio webhook: bad input changes nothing', () => {
   });
 
   it('400 for a signed but empty body', async () => {
-    const res = await fetch(`${bot.url}/webhooks/twilio/seaside`, { method: 'POST', body: '', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': 'x' } });
+    const res = await fetch(`${bot.url}/webhooks/twilio/seaside`, {
+      method: 'POST',
+      body: '',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': 'x' },
+    });
     expect(res.status).toBe(400);
   });
 

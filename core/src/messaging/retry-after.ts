@@ -12,6 +12,8 @@ export function parseRetryAfter(header: string | null | undefined, now: number =
   let ms: number;
   if (/^\d+(?:\.\d+)?$/.test(value)) ms = Math.ceil(Number(value) * 1000);
   else {
+    // An HTTP date always names a weekday or month; without letters Date.parse guesses wildly ("-5" is a year).
+    if (!/[a-z]/i.test(value)) return undefined;
     const at = Date.parse(value);
     if (Number.isNaN(at)) return undefined;
     ms = Math.max(0, at - now);

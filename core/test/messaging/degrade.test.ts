@@ -9,7 +9,12 @@ const rich: ChannelCapabilities = {
   kinds: new Set(['media', 'location', 'template']),
 };
 const plain: ChannelCapabilities = { textMax: 1600, buttons: false, list: false, kinds: new Set() };
-const buttonsOnly: ChannelCapabilities = { textMax: 20000, buttons: { max: 3, titleMax: 25, bodyMax: 20000 }, list: false, kinds: new Set(['media']) };
+const buttonsOnly: ChannelCapabilities = {
+  textMax: 20000,
+  buttons: { max: 3, titleMax: 25, bodyMax: 20000 },
+  list: false,
+  kinds: new Set(['media']),
+};
 
 const offer: OutboundContent = {
   kind: 'buttons',
@@ -27,7 +32,13 @@ const rooms: OutboundContent = {
   header: 'Rooms',
   footer: 'Prices per night',
   sections: [
-    { title: 'Standard', rows: [{ id: 'std-garden', title: 'Garden view', description: '120 €' }, { id: 'std-sea', title: 'Sea view', description: '150 €' }] },
+    {
+      title: 'Standard',
+      rows: [
+        { id: 'std-garden', title: 'Garden view', description: '120 €' },
+        { id: 'std-sea', title: 'Sea view', description: '150 €' },
+      ],
+    },
     { title: 'Suites', rows: [{ id: 'suite', title: 'Junior suite', description: '240 €' }] },
   ],
 };
@@ -52,7 +63,9 @@ describe('renderForChannel', () => {
     expect(rendered.menu).toBeUndefined();
     // The space before the cut is dropped rather than left dangling before the ellipsis.
     expect(rendered.content).toMatchObject({ kind: 'buttons', buttons: [{ id: 'a', title: 'A very long button…' }] });
-    expect(Array.from((rendered.content as Extract<OutboundContent, { kind: 'buttons' }>).buttons[0]!.title).length).toBeLessThanOrEqual(20);
+    expect(Array.from((rendered.content as Extract<OutboundContent, { kind: 'buttons' }>).buttons[0]!.title).length).toBeLessThanOrEqual(
+      20,
+    );
   });
 
   it('turns buttons into a numbered menu on a channel without buttons, and reports the options', () => {
@@ -68,7 +81,11 @@ describe('renderForChannel', () => {
   });
 
   it('turns more buttons than the channel allows into a numbered menu', () => {
-    const four: OutboundContent = { kind: 'buttons', text: 'Pick', buttons: ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id.toUpperCase() })) };
+    const four: OutboundContent = {
+      kind: 'buttons',
+      text: 'Pick',
+      buttons: ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id.toUpperCase() })),
+    };
     const rendered = renderForChannel(four, rich);
     expect(rendered.content.kind).toBe('text');
     expect(rendered.menu?.map((o) => o.id)).toEqual(['a', 'b', 'c', 'd']);
@@ -84,7 +101,10 @@ describe('renderForChannel', () => {
       ],
     };
     const rendered = renderForChannel(similar, rich);
-    expect(rendered.content).toEqual({ kind: 'text', text: 'Room?\n\n1. Standard double room, garden view\n2. Standard double room, sea view' });
+    expect(rendered.content).toEqual({
+      kind: 'text',
+      text: 'Room?\n\n1. Standard double room, garden view\n2. Standard double room, sea view',
+    });
   });
 
   it('keeps a list native, cutting rows, descriptions, labels and section titles to the limits', () => {
@@ -92,7 +112,12 @@ describe('renderForChannel', () => {
       kind: 'list',
       text: 'Pick',
       buttonLabel: 'A label that is far too long',
-      sections: [{ title: 'A section title that is too long', rows: [{ id: 'r', title: 'A row title that is much too long', description: 'd'.repeat(100) }] }],
+      sections: [
+        {
+          title: 'A section title that is too long',
+          rows: [{ id: 'r', title: 'A row title that is much too long', description: 'd'.repeat(100) }],
+        },
+      ],
     };
     const rendered = renderForChannel(long, rich);
     const list = rendered.content as Extract<OutboundContent, { kind: 'list' }>;
@@ -107,16 +132,34 @@ describe('renderForChannel', () => {
     const rendered = renderForChannel(rooms, plain);
     expect(rendered.content).toEqual({
       kind: 'text',
-      text:
-        '*Rooms*\n\nWhich room would you like?\n\n*Standard*\n1. Garden view – 120 €\n2. Sea view – 150 €\n*Suites*\n3. Junior suite – 240 €\n\nPrices per night',
+      text: '*Rooms*\n\nWhich room would you like?\n\n*Standard*\n1. Garden view – 120 €\n2. Sea view – 150 €\n*Suites*\n3. Junior suite – 240 €\n\nPrices per night',
     });
     expect(rendered.menu?.map((o) => o.id)).toEqual(['std-garden', 'std-sea', 'suite']);
   });
 
   it('sends a short list without descriptions as reply buttons where only buttons exist', () => {
-    const short: OutboundContent = { kind: 'list', text: 'When?', buttonLabel: 'Times', sections: [{ rows: [{ id: 'am', title: 'Morning' }, { id: 'pm', title: 'Evening' }] }] };
+    const short: OutboundContent = {
+      kind: 'list',
+      text: 'When?',
+      buttonLabel: 'Times',
+      sections: [
+        {
+          rows: [
+            { id: 'am', title: 'Morning' },
+            { id: 'pm', title: 'Evening' },
+          ],
+        },
+      ],
+    };
     expect(renderForChannel(short, buttonsOnly)).toEqual({
-      content: { kind: 'buttons', text: 'When?', buttons: [{ id: 'am', title: 'Morning' }, { id: 'pm', title: 'Evening' }] },
+      content: {
+        kind: 'buttons',
+        text: 'When?',
+        buttons: [
+          { id: 'am', title: 'Morning' },
+          { id: 'pm', title: 'Evening' },
+        ],
+      },
     });
     expect(renderForChannel(rooms, buttonsOnly).content.kind).toBe('text');
   });
@@ -135,15 +178,21 @@ describe('renderForChannel', () => {
   });
 
   it('sends media, locations and templates as text where the channel lacks them', () => {
-    expect(renderForChannel({ kind: 'media', mediaType: 'image', url: 'https://h.example/pool.jpg', caption: 'Our pool' }, plain).content).toEqual({
+    expect(
+      renderForChannel({ kind: 'media', mediaType: 'image', url: 'https://h.example/pool.jpg', caption: 'Our pool' }, plain).content,
+    ).toEqual({
       kind: 'text',
       text: 'Our pool\nhttps://h.example/pool.jpg',
     });
-    expect(renderForChannel({ kind: 'location', latitude: 38.7, longitude: -9.1, name: 'Seaside Hotel', address: 'Rua 1' }, plain).content).toEqual({
+    expect(
+      renderForChannel({ kind: 'location', latitude: 38.7, longitude: -9.1, name: 'Seaside Hotel', address: 'Rua 1' }, plain).content,
+    ).toEqual({
       kind: 'text',
       text: 'Seaside Hotel\nRua 1\nhttps://maps.google.com/?q=38.7,-9.1',
     });
-    expect(renderForChannel({ kind: 'template', name: 'booking_reminder', language: 'en', parameters: ['Ana', 'tomorrow'] }, plain).content).toEqual({
+    expect(
+      renderForChannel({ kind: 'template', name: 'booking_reminder', language: 'en', parameters: ['Ana', 'tomorrow'] }, plain).content,
+    ).toEqual({
       kind: 'text',
       text: 'Ana\ntomorrow',
     });

@@ -27,6 +27,7 @@ export class RedisScheduler implements TurnScheduler {
   private readonly lockClient: Redis;
   private readonly queue: Queue;
   private worker?: Worker;
+  private workerConnection?: Redis;
   private readonly lock: RedisLock;
   private running = 0;
   private idleWaiters: (() => void)[] = [];
@@ -46,8 +47,9 @@ export class RedisScheduler implements TurnScheduler {
 
   async start(): Promise<void> {
     await Promise.all([this.connection.connect().catch(() => undefined), this.lockClient.connect().catch(() => undefined)]);
+    this.workerConnection = this.connection.duplicate({ maxRetriesPerRequest: null });
     this.worker = new Worker('turns', (job: Job<{ id: string }>) => this.process(job.data.id), {
-      connection: this.connection.duplicate({ maxRetriesPerRequest: null }),
+      connection: this.workerConnection,
       prefix: `${this.options.keyPrefix}bull`,
       concurrency: this.options.concurrency,
       removeOnComplete: { count: 0 },
@@ -106,6 +108,8 @@ export class RedisScheduler implements TurnScheduler {
   async stop(timeoutMs: number): Promise<void> {
     await Promise.race([this.worker?.close(), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
     await this.queue.close().catch(() => undefined);
+    // BullMQ leaves connections it was given open; these are ours to close.
+    this.workerConnection?.disconnect();
     this.connection.disconnect();
     this.lockClient.disconnect();
   }

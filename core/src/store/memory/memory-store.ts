@@ -357,6 +357,7 @@ export class MemoryConversationStore implements ConversationStore {
   }
 
   private touch(doc: StoredMessage, now = this.now()): void {
+    doc.rev += 1;
     doc.updatedAt = now;
     doc.expiresAt = expiryFrom(now, this.ttlDays);
   }

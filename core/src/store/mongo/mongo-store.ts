@@ -31,9 +31,12 @@ import {
   savedIdentity,
 } from '../validate-input';
 import { databaseInUri, isUnavailableError, redactUri } from './connectivity';
+import { conditionalUpdate, type UpdateMode } from './conditional-update';
 import { ensureExpiryIndex } from './expiry-index';
 import { PluginModelRegistry, type PluginModelOptions, type PluginModels } from './plugin-models';
 import { conversationSchema, messageSchema } from './schemas';
+import { detectUpdateMode } from './server-features';
+import { WriteGuards } from './write-guards';
 
 export interface MongoStoreOptions {
   /** `mongodb://` or `mongodb+srv://`; the database in its path is used, else `dbName`, else `hotello`. */
@@ -50,6 +53,12 @@ export interface MongoStoreOptions {
   /** Emit the driver's command events on `connection.getClient()` (the benchmark counts round trips with them). */
   monitorCommands?: boolean;
   maxPoolSize?: number;
+  /**
+   * How conditional updates (save, claims, status changes) are made atomic. `auto` (the
+   * default) asks the server: `atomic` on MongoDB, `guarded` on FerretDB v1, whose updates
+   * are not atomic (see `conditional-update.ts`).
+   */
+  updateMode?: 'auto' | UpdateMode;
 }
 
 type ConversationDoc = ConversationDocument & { _id: Types.ObjectId };
@@ -80,6 +89,8 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
   private readonly conversations: Model<ConversationDoc>;
   private readonly messages: Model<MessageDoc>;
   private readonly plugins: PluginModelRegistry;
+  private readonly guards: WriteGuards;
+  private mode: UpdateMode = 'atomic';
   private readonly ttlDays: number;
   private readonly timeoutMs: number;
   private readonly clock: () => Date;
@@ -96,6 +107,8 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     this.connection = mongoose.createConnection();
     this.conversations = this.connection.model('Conversation', conversationSchema) as unknown as Model<ConversationDoc>;
     this.messages = this.connection.model('Message', messageSchema) as unknown as Model<MessageDoc>;
+    // A token outlives any write in flight by far: operations give up after timeoutMs.
+    this.guards = new WriteGuards(this.connection, Math.max(15_000, 3 * this.timeoutMs));
     this.plugins = new PluginModelRegistry(
       this.connection,
       () => this.state === 'open',
@@ -109,6 +122,11 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
   /** Whether the server expires documents by itself (a TTL index); the sweeper runs either way. */
   get serverSideExpiry(): boolean {
     return this.ttlIndexes;
+  }
+
+  /** How conditional updates are made atomic on this server (decided at `open()`). */
+  get updateMode(): UpdateMode {
+    return this.mode;
   }
 
   model<TSchema extends Schema>(plugin: string, name: string, schema: TSchema, options?: PluginModelOptions): Model<InferSchemaType<TSchema>> {
@@ -141,9 +159,12 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
       throw new StoreUnavailableError(`cannot connect to MongoDB at ${redactUri(uri)}: ${(err as Error).message}`, err);
     }
     try {
+      const requested = this.options.updateMode ?? 'auto';
+      this.mode = requested === 'auto' ? await detectUpdateMode(this.connection) : requested;
       const [conversationsTtl, messagesTtl] = await Promise.all([
         ensureExpiryIndex(this.conversations, this.logger),
         ensureExpiryIndex(this.messages, this.logger),
+        ensureExpiryIndex(this.guards.model, this.logger),
         this.conversations.createIndexes(),
         this.messages.createIndexes(),
         this.plugins.buildAll(),
@@ -155,7 +176,7 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
       throw this.translate('open', err);
     }
     this.state = 'open';
-    this.logger.info({ uri: redactUri(uri), db: this.connection.name, serverSideExpiry: this.ttlIndexes }, 'conversation store open');
+    this.logger.info({ uri: redactUri(uri), db: this.connection.name, serverSideExpiry: this.ttlIndexes, updateMode: this.mode }, 'conversation store open');
   }
 
   async close(): Promise<void> {
@@ -207,9 +228,7 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     const now = this.now();
     const update: UpdateQuery<ConversationDoc> = { $set: { ...plan.set, updatedAt: now, expiresAt: expiryFrom(now, this.ttlDays) }, $inc: { version: 1 } };
     if (plan.unset.length > 0) update.$unset = Object.fromEntries(plan.unset.map((path) => [path, '']));
-    const doc = await this.run('save', () =>
-      this.conversations.findOneAndUpdate({ _id, hotelId, version }, update, { returnDocument: 'after' }).lean<ConversationDoc>(),
-    );
+    const doc = await this.run('save', () => this.updateConversation({ _id, hotelId, version }, update, now));
     if (!doc) throw new ConcurrentUpdateError(keyOfConversation(conversation), version);
     return toConversation(doc);
   }
@@ -259,7 +278,11 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     assertDate(now, 'now');
     // Across hotels on purpose: expiry is the store's own housekeeping, not a tenant's query.
     const [conversations] = await this.run('sweepExpired', () =>
-      Promise.all([this.conversations.deleteMany({ expiresAt: { $lte: now } }), this.messages.deleteMany({ expiresAt: { $lte: now } })]),
+      Promise.all([
+        this.conversations.deleteMany({ expiresAt: { $lte: now } }),
+        this.messages.deleteMany({ expiresAt: { $lte: now } }),
+        this.guards.sweep(now),
+      ]),
     );
     return conversations.deletedCount;
   }
@@ -314,9 +337,10 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     const normalisedError = error === undefined ? undefined : normaliseError(error, 'error');
     const _id = objectId(id);
     if (!_id) return;
-    const $set: Record<string, unknown> = { status, ...this.touched() };
+    const now = this.now();
+    const $set: Record<string, unknown> = { status, ...this.touched(now) };
     if (normalisedError) $set.error = normalisedError;
-    await this.run('markInbound', () => this.messages.updateOne({ _id, hotelId, direction: 'in', status: 'received' }, { $set }));
+    await this.run('markInbound', () => this.updateMessage({ _id, hotelId, direction: 'in', status: 'received' }, { $set }, now));
   }
 
   async enqueueOutbound(messages: readonly NewOutbound[]): Promise<LoggedMessage[]> {
@@ -361,13 +385,14 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     const now = this.now();
     // The lease is the next attempt time pushed forward: while it runs the reply is not due,
     // so neither `dueOutbound` nor another claim picks it; when it lapses, it is due again.
-    const result = await this.run('claimOutbound', () =>
-      this.messages.updateOne(
+    const claimed = await this.run('claimOutbound', () =>
+      this.updateMessage(
         { _id, hotelId, direction: 'out', status: 'queued', nextAttemptAt: { $lte: now } },
         { $set: { nextAttemptAt: new Date(now.getTime() + leaseMs), ...this.touched(now) }, $inc: { attempts: 1 } },
+        now,
       ),
     );
-    return result.modifiedCount === 1;
+    return claimed !== null;
   }
 
   async markSent(hotelId: string, id: string, providerMessageId: string): Promise<void> {
@@ -377,10 +402,12 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     const _id = objectId(id);
     if (!_id) return;
     await this.run('markSent', async () => {
+      const now = this.now();
       try {
-        await this.messages.updateOne(
+        await this.updateMessage(
           { _id, hotelId, direction: 'out', status: 'queued' },
-          { $set: { status: 'sent', providerMessageId, ...this.touched() }, $unset: { nextAttemptAt: '', error: '' } },
+          { $set: { status: 'sent', providerMessageId, ...this.touched(now) }, $unset: { nextAttemptAt: '', error: '' } },
+          now,
         );
       } catch (err) {
         if (isUnavailableError(err)) throw err;
@@ -399,10 +426,11 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     if (nextAttemptAt !== undefined) assertDate(nextAttemptAt, 'nextAttemptAt');
     const _id = objectId(id);
     if (!_id) return;
+    const now = this.now();
     const update: UpdateQuery<MessageDoc> = nextAttemptAt
-      ? { $set: { error: normalisedError, nextAttemptAt, ...this.touched() } }
-      : { $set: { status: 'failed', error: normalisedError, ...this.touched() }, $unset: { nextAttemptAt: '' } };
-    await this.run('markSendFailed', () => this.messages.updateOne({ _id, hotelId, direction: 'out', status: 'queued' }, update));
+      ? { $set: { error: normalisedError, nextAttemptAt, ...this.touched(now) } }
+      : { $set: { status: 'failed', error: normalisedError, ...this.touched(now) }, $unset: { nextAttemptAt: '' } };
+    await this.run('markSendFailed', () => this.updateMessage({ _id, hotelId, direction: 'out', status: 'queued' }, update, now));
   }
 
   async updateDelivery(
@@ -422,10 +450,11 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     const from = statusesThatMayBecome(status);
     const doc = await this.run('updateDelivery', async () => {
       if (from.length > 0) {
-        const $set: Record<string, unknown> = { status, ...this.touched() };
+        const now = this.now();
+        const $set: Record<string, unknown> = { status, ...this.touched(now) };
         if (normalisedError) $set.error = normalisedError;
-        // The status guard makes it monotonic even when callbacks race each other.
-        const moved = await this.messages.findOneAndUpdate({ ...filter, status: { $in: from } }, { $set }, { returnDocument: 'after' }).lean<MessageDoc>();
+        // Conditional on the current status, so racing callbacks still only move it forward.
+        const moved = await this.updateMessage({ ...filter, status: { $in: from } }, { $set }, now);
         if (moved) return moved;
       }
       return this.messages.findOne(filter).lean<MessageDoc>();
@@ -461,6 +490,14 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     if (this.state !== 'open') throw new StoreUnavailableError(`conversation store is not open (${operation})`);
   }
 
+  private updateConversation(filter: { _id: Types.ObjectId; hotelId: string; version: number }, update: UpdateQuery<ConversationDoc>, now: Date) {
+    return conditionalUpdate(this.mode, this.guards, this.conversations, filter, update, 'version', now);
+  }
+
+  private updateMessage(filter: Record<string, unknown> & { hotelId: string }, update: UpdateQuery<MessageDoc>, now: Date) {
+    return conditionalUpdate(this.mode, this.guards, this.messages, filter, update, 'rev', now);
+  }
+
   private async oldestFirst(operation: string, query: Record<string, unknown>, limit: number): Promise<LoggedMessage[]> {
     const docs = await this.run(operation, () => this.messages.find(query).sort({ createdAt: 1, _id: 1 }).limit(limit).lean<MessageDoc[]>());
     return docs.map(toLoggedMessage);
@@ -469,17 +506,15 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
   /** A conversation idle past its expiry but not swept yet starts over, under the same id. */
   private async restartExpired(key: ConversationKey, doc: ConversationDoc, now: Date): Promise<Conversation> {
     const restarted = await this.run('load', () =>
-      this.conversations
-        .findOneAndUpdate(
-          { _id: doc._id, hotelId: doc.hotelId, version: doc.version },
-          {
-            $set: freshConversationFields(now, this.ttlDays),
-            $unset: Object.fromEntries(CLEARABLE_FIELDS.map((field) => [field, ''])),
-            $inc: { version: 1 },
-          },
-          { returnDocument: 'after' },
-        )
-        .lean<ConversationDoc>(),
+      this.updateConversation(
+        { _id: doc._id, hotelId: doc.hotelId, version: doc.version },
+        {
+          $set: freshConversationFields(now, this.ttlDays),
+          $unset: Object.fromEntries(CLEARABLE_FIELDS.map((field) => [field, ''])),
+          $inc: { version: 1 },
+        },
+        now,
+      ),
     );
     // Someone else restarted or saved it meanwhile: what they left is current.
     return restarted ? toConversation(restarted) : this.load(key);

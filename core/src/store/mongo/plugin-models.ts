@@ -70,7 +70,9 @@ function hotelIdWrittenBy(update: unknown): { writes: boolean; value?: unknown }
  * driver and bypasses this; plugins must not use it for tenant data.)
  */
 export function applyTenantScope(schema: Schema, collection: string): void {
-  if (!schema.path('hotelId')) schema.add({ hotelId: { type: String, required: true, match: HOTEL_ID } });
+  const declared = schema.path('hotelId');
+  if (!declared) schema.add({ hotelId: { type: String, required: true, match: HOTEL_ID } });
+  else declared.required(true).validate((v: unknown) => isHotelId(v), 'invalid hotel id');
   if (!schema.indexes().some(([fields]) => Object.keys(fields)[0] === 'hotelId')) schema.index({ hotelId: 1 });
 
   const refuse = (operation: string, why: string): never => {
@@ -91,6 +93,13 @@ export function applyTenantScope(schema: Schema, collection: string): void {
   schema.pre('aggregate', function (this: Aggregate<unknown>) {
     const first = this.pipeline()[0] as { $match?: Record<string, unknown> } | undefined;
     if (!first?.$match || !isHotelId(first.$match.hotelId)) refuse('aggregate', 'the pipeline must start with { $match: { hotelId } }');
+  });
+
+  // `insertMany(…, { lean: true })` skips validation, so check the one field that matters here.
+  schema.pre('insertMany', function (docs) {
+    for (const doc of ([] as unknown[]).concat(docs) as Record<string, unknown>[]) {
+      if (!isHotelId(doc?.hotelId)) refuse('insertMany', 'a document without a valid hotelId');
+    }
   });
 
   schema.pre('bulkWrite', function (ops) {

@@ -61,6 +61,7 @@ export const messageSchema = new Schema(
     createdAt: Date,
     updatedAt: Date,
     expiresAt: Date,
+    rev: Number,
   },
   { ...storeSchemaOptions, collection: 'messages' },
 );
