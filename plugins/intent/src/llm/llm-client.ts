@@ -1,0 +1,77 @@
+import type { z } from '@hotello/core';
+import type { LlmOptions } from '../options';
+import type { Prompt } from './llm-prompt';
+
+export interface LlmReply {
+  /** The structured answer, or null when the model's output did not fit the schema. */
+  readonly parsed: unknown;
+  /** Token counts as the provider reported them (0 when it did not). */
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+}
+
+/** One structured-output call; the LLM layer depends on this, tests may pass their own. */
+export interface LlmClient {
+  classify(prompt: Prompt, schema: z.ZodType, signal: AbortSignal): Promise<LlmReply>;
+}
+
+interface UsageMetadata {
+  input_tokens?: number;
+  output_tokens?: number;
+}
+
+/**
+ * The real client: langchain's ChatOpenAI against any OpenAI-compatible endpoint, asking for
+ * structured output. langchain is loaded on first use only (it takes about a second to load),
+ * so hotels without an LLM never pay for it. No retries: a slow turn is worse than a
+ * clarifying question.
+ */
+export class LangChainLlmClient implements LlmClient {
+  private model?: Promise<import('@langchain/openai').ChatOpenAI>;
+  private readonly bound = new WeakMap<z.ZodType, ReturnType<import('@langchain/openai').ChatOpenAI['withStructuredOutput']>>();
+
+  constructor(
+    private readonly options: LlmOptions,
+    private readonly apiKey: string,
+  ) {}
+
+  private async chat() {
+    this.model ??= import('@langchain/openai').then(
+      ({ ChatOpenAI }) =>
+        new ChatOpenAI({
+          model: this.options.model,
+          apiKey: this.apiKey,
+          temperature: 0,
+          timeout: this.options.timeoutMs,
+          maxRetries: 0,
+          configuration: this.options.baseUrl ? { baseURL: this.options.baseUrl } : undefined,
+        }),
+    );
+    return this.model;
+  }
+
+  async classify(prompt: Prompt, schema: z.ZodType, signal: AbortSignal): Promise<LlmReply> {
+    const model = await this.chat();
+    let runnable = this.bound.get(schema);
+    if (!runnable) {
+      runnable = model.withStructuredOutput(schema, { name: 'classify_guest_message', method: this.options.method, includeRaw: true });
+      this.bound.set(schema, runnable);
+    }
+    const { SystemMessage, HumanMessage } = await import('@langchain/core/messages');
+    const result = (await runnable.invoke([new SystemMessage(prompt.system), new HumanMessage(prompt.user)], { signal })) as {
+      raw: { usage_metadata?: UsageMetadata };
+      parsed: unknown;
+    };
+    const usage = result.raw.usage_metadata ?? {};
+    return { parsed: result.parsed ?? null, inputTokens: usage.input_tokens ?? 0, outputTokens: usage.output_tokens ?? 0 };
+  }
+}
+
+/** The API key: the configured value (a `${ENV}` reference already resolved by core), else the named variable. */
+export function resolveApiKey(options: LlmOptions, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (options.apiKey) return options.apiKey;
+  const fromEnv = env[options.keyEnv];
+  if (fromEnv) return fromEnv;
+  // Local OpenAI-compatible servers (Ollama, vLLM) usually need no key, but the client insists on one.
+  return options.baseUrl ? 'not-needed' : undefined;
+}
