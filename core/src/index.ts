@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './http/koa-augmentation';
 
 export { z } from 'zod';
 export { ConfigError, type ConfigIssue } from './config/config-error';

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /**
- * Test services: a MongoDB-compatible server (FerretDB + SQLite, embedded in a tiny Go launcher)
- * and Redis (Debian `redis-server`) on loopback for the test suite. Node builtins only.
+ * Test services: a MongoDB-compatible server and Redis (Debian `redis-server`) on loopback for
+ * the test suite. Node builtins only. Two Mongo engines:
+ * - 'ferretdb' (default): FerretDB v1 + SQLite, embedded in a tiny Go launcher (ferretdb-launcher/);
+ * - 'java': mongo-java-server's in-memory backend in a tiny Maven project (java-mongo-launcher/),
+ *   for load suites and benchmarks (FerretDB v1/SQLite scans whole collections).
  *
  * See README.md next to this file and index.d.ts for the documented API.
  *
@@ -34,9 +37,23 @@ const GO_BUILD_ARGS = ['build', '-trimpath', '-buildvcs=false', '-tags', 'ferret
 const MIN_GO = [1, 22];
 const FERRET_GO = [1, 24]; // FerretDB v1.24.2's go.mod requires go 1.24
 const FERRET_TOOLCHAIN = 'go1.24.3';
+// mongo-java-server launcher (engine 'java'): a Maven project built into one shaded jar.
+const JAVA_LAUNCHER_SRC = path.join(__dirname, 'java-mongo-launcher');
+const JAVA_LAUNCHER_JAR = path.join(BIN_DIR, 'java-mongo-launcher.jar');
+const JAVA_LAUNCHER_STAMP = `${JAVA_LAUNCHER_JAR}.stamp`;
+const JAVA_BUILD_DIR = path.join(BIN_DIR, 'java-mongo-launcher-build'); // Maven's target dir (removed after a build)
+const MVN_BUILD_ARGS = ['-B', '-Dstyle.color=never', 'package'];
+const MIN_JAVA = 17; // mongo-java-server 1.47.0 is compiled for Java 17
+const MIN_MAVEN = [3, 6]; // maven-compiler-plugin 3.13 needs Maven ≥3.6.3
+const ENGINES = ['ferretdb', 'java'];
+/** State-file key of the shared instance of each engine (both may run side by side). */
+const STATE_KEY = { ferretdb: 'mongo', java: 'mongoJava' };
+const PROCESS_MARKER = { ferretdb: 'ferretdb-launcher', java: 'java-mongo-launcher' };
 
 const MSG_NO_GO = 'Install Go ≥1.22 (apt-get install golang or https://go.dev/dl) or set MONGODB_URI to a MongoDB 6+ server';
 const MSG_NO_REDIS = 'Install redis-server (apt-get install redis-server) or set REDIS_URL';
+const MSG_NO_JAVA =
+  "Install a Java 17+ JDK and Maven ≥3.6.3 (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven), or use the default engine 'ferretdb' (unset TEST_MONGO_ENGINE), or set MONGODB_URI to a MongoDB 6+ server";
 
 const START_TIMEOUT_MS = Number(process.env.TEST_SERVICES_START_TIMEOUT_MS) || 30_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -44,6 +61,13 @@ const LOCK_TIMEOUT_MS = 20 * 60_000; // a first build on a slow machine can take
 const FERRET_LOG_LEVEL = process.env.TEST_SERVICES_FERRETDB_LOG_LEVEL || 'error';
 // '0' lets clients reach FerretDB directly (concurrent commands; updates not atomic, see README).
 const FERRET_SERIALIZE = !['0', 'false', 'no'].includes(String(process.env.TEST_SERVICES_FERRETDB_SERIALIZE || '').toLowerCase());
+// mongo-java-server logs every failed command (e.g. each duplicate key) with a stack trace at ERROR.
+const JAVA_LOG_LEVEL = process.env.TEST_SERVICES_JAVA_MONGO_LOG_LEVEL || 'off';
+// 1 = one Netty event loop serves all connections: commands run one at a time (the memory backend takes
+// no locks, see README). 0 = Netty's default (2 × CPUs).
+const JAVA_WORKER_THREADS = process.env.TEST_SERVICES_JAVA_MONGO_WORKER_THREADS || '1';
+// Extra JVM flags, whitespace-separated (e.g. "-Xmx2g").
+const JAVA_JVM_OPTS = (process.env.TEST_SERVICES_JAVA_MONGO_JVM_OPTS || '').split(/\s+/).filter(Boolean);
 
 // ---------------------------------------------------------------------------------------------
 // small helpers
@@ -531,6 +555,184 @@ async function buildLocked(hash) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Java / mongo-java-server launcher build (engine 'java')
+
+function javaBinary() {
+  // $JAVA_HOME/bin/java first: that is also the JDK mvn uses
+  if (process.env.JAVA_HOME) {
+    const candidate = path.join(process.env.JAVA_HOME, 'bin', 'java');
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // fall back to PATH
+    }
+  }
+  return which('java', ['/usr/lib/jvm/default-java/bin']);
+}
+
+function mavenBinary() {
+  const extra = [process.env.MAVEN_HOME, process.env.M2_HOME].filter(Boolean).map((d) => path.join(d, 'bin'));
+  return which('mvn', [...extra, '/usr/share/maven/bin', '/opt/homebrew/bin']);
+}
+
+/** Major Java version of a `java` binary (`openjdk version "17.0.15"` → 17, `"1.8.0_402"` → 8), or null. */
+function javaMajorVersion(java) {
+  const r = spawnSync(java, ['-version'], { encoding: 'utf8', timeout: 30_000 });
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(`${r.stderr || ''}${r.stdout || ''}`);
+  if (!m) return null;
+  return m[1] === '1' && m[2] ? Number(m[2]) : Number(m[1]);
+}
+
+function mavenVersion(mvn, env) {
+  const r = spawnSync(mvn, ['-v'], { encoding: 'utf8', env, timeout: 60_000 });
+  const m = /Apache Maven (\d+)\.(\d+)/.exec(`${r.stdout || ''}${r.stderr || ''}`);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** A usable `java` (≥17) or a TestServicesError saying what to install. */
+function requireJava(purpose) {
+  const java = javaBinary();
+  if (!java) throw new TestServicesError(`Cannot ${purpose}: \`java\` not found. ${MSG_NO_JAVA}`);
+  const major = javaMajorVersion(java);
+  if (!major || major < MIN_JAVA) {
+    throw new TestServicesError(
+      `Cannot ${purpose}: ${java} is ${major ? `Java ${major}` : 'of unknown version'}, need Java ${MIN_JAVA}+. ${MSG_NO_JAVA}`,
+    );
+  }
+  return java;
+}
+
+function listFilesRecursive(dir, base = dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === 'target') continue; // a manual `mvn package` in the source dir
+      out.push(...listFilesRecursive(full, base));
+    } else if (entry.isFile()) out.push(path.relative(base, full));
+  }
+  return out;
+}
+
+function javaLauncherSourceHash() {
+  const hash = crypto.createHash('sha256');
+  // pom.xml and everything under src/
+  const files = ['pom.xml', ...listFilesRecursive(path.join(JAVA_LAUNCHER_SRC, 'src')).map((f) => path.join('src', f))].sort();
+  for (const file of files) {
+    hash.update(`${file.split(path.sep).join('/')}\0`);
+    hash.update(fs.readFileSync(path.join(JAVA_LAUNCHER_SRC, file)));
+    hash.update('\0');
+  }
+  hash.update(JSON.stringify({ MVN_BUILD_ARGS }));
+  return hash.digest('hex');
+}
+
+function javaLauncherUpToDate(hash) {
+  try {
+    return fs.statSync(JAVA_LAUNCHER_JAR).isFile() && fs.readFileSync(JAVA_LAUNCHER_STAMP, 'utf8').trim() === hash;
+  } catch {
+    return false;
+  }
+}
+
+/** Builds `.cache/test-services/bin/java-mongo-launcher.jar` unless it is up to date; resolves with its path. */
+async function buildJavaMongoLauncher() {
+  const hash = javaLauncherSourceHash();
+  if (javaLauncherUpToDate(hash)) return JAVA_LAUNCHER_JAR;
+
+  return withLock('build-java', buildJavaLocked.bind(null, hash), { dir: BIN_DIR });
+}
+
+async function buildJavaLocked(hash) {
+  if (javaLauncherUpToDate(hash)) return JAVA_LAUNCHER_JAR; // another process built it meanwhile
+
+  const mvn = mavenBinary();
+  const java = javaBinary();
+  if (!mvn || !java) {
+    if (fs.existsSync(JAVA_LAUNCHER_JAR) && java) {
+      info(`mvn not found; using the existing (possibly outdated) ${JAVA_LAUNCHER_JAR}`);
+      return JAVA_LAUNCHER_JAR;
+    }
+    const missing = [!java && '`java`', !mvn && '`mvn`'].filter(Boolean).join(' and ');
+    throw new TestServicesError(`Cannot build the mongo-java-server launcher: ${missing} not found. ${MSG_NO_JAVA}`);
+  }
+  requireJava('build the mongo-java-server launcher');
+  if (!which('javac', [path.dirname(fs.realpathSync(java))])) {
+    throw new TestServicesError(
+      `Cannot build the mongo-java-server launcher: \`javac\` not found (a Java runtime without the JDK). ${MSG_NO_JAVA}`,
+    );
+  }
+  const env = { ...process.env };
+  const mvnVersion = mavenVersion(mvn, env);
+  if (!mvnVersion || !versionAtLeast(mvnVersion, MIN_MAVEN)) {
+    throw new TestServicesError(
+      `Cannot build the mongo-java-server launcher: ${mvn} is ${mvnVersion ? `Maven ${mvnVersion.join('.')}` : 'of unknown version'}, too old. ${MSG_NO_JAVA}`,
+    );
+  }
+
+  fs.mkdirSync(BIN_DIR, { recursive: true });
+  fs.rmSync(JAVA_BUILD_DIR, { recursive: true, force: true }); // no stale classes in the jar
+  const tmp = `${JAVA_LAUNCHER_JAR}.${process.pid}.tmp`;
+  const started = Date.now();
+  info(
+    fs.existsSync(JAVA_LAUNCHER_JAR)
+      ? 'rebuilding mongo-java-server launcher (its sources changed)…'
+      : 'building mongo-java-server launcher with Maven (first run only)…',
+  );
+  const output = [];
+  let downloads = 0;
+  let partial = '';
+  const args = [...MVN_BUILD_ARGS, `-DbuildDir=${JAVA_BUILD_DIR}`];
+  const code = await new Promise((resolve) => {
+    const child = spawn(mvn, args, { cwd: JAVA_LAUNCHER_SRC, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const heartbeat = setInterval(() => {
+      const fetched = downloads ? `, ${downloads} files downloaded from Maven Central` : '';
+      info(`  still building… ${Math.round((Date.now() - started) / 1000)} s${fetched}`);
+    }, 20_000);
+    const onData = (chunk) => {
+      const text = partial + chunk.toString();
+      output.push(chunk.toString());
+      const lines = text.split('\n');
+      partial = lines.pop();
+      for (const line of lines) {
+        if (/^(?:\[INFO\] )?Downloaded from /.test(line) && downloads++ === 0) info('  downloading Maven plugins and dependencies from Maven Central (~30 MB into ~/.m2, first build only)…');
+        const step = /^\[INFO\] --- (?:maven-)?([\w-]+?)(?:-plugin)?:[\d.]+:(\w+)/.exec(line);
+        if (step) info(`  mvn ${step[1]}:${step[2]}`);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', (err) => {
+      output.push(String(err));
+      clearInterval(heartbeat);
+      resolve(-1);
+    });
+    child.on('close', (c) => {
+      clearInterval(heartbeat);
+      resolve(c);
+    });
+  });
+  const built = path.join(JAVA_BUILD_DIR, 'java-mongo-launcher.jar');
+  if (code !== 0 || !fs.existsSync(built)) {
+    throw new TestServicesError(
+      `Building the mongo-java-server launcher failed (mvn ${args.join(' ')} in ${JAVA_LAUNCHER_SRC}, exit ${code}). ` +
+        `The first build needs Maven Central (https://repo.maven.apache.org) to be reachable. ${MSG_NO_JAVA}${indent(
+          output.join('').slice(-4000),
+        )}`,
+    );
+  }
+  fs.copyFileSync(built, tmp);
+  fs.renameSync(tmp, JAVA_LAUNCHER_JAR);
+  fs.writeFileSync(JAVA_LAUNCHER_STAMP, `${hash}\n`);
+  fs.rmSync(JAVA_BUILD_DIR, { recursive: true, force: true });
+  info(
+    `mongo-java-server launcher built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${path.relative(REPO_ROOT, JAVA_LAUNCHER_JAR)}`,
+  );
+  return JAVA_LAUNCHER_JAR;
+}
+
+// ---------------------------------------------------------------------------------------------
 // redis-server discovery / installation
 
 const REDIS_DIRS = ['/usr/bin', '/usr/local/bin', '/usr/sbin', '/opt/homebrew/bin'];
@@ -611,6 +813,46 @@ async function launchMongo({ port = 0, dataDir, logFile, dedicated, truncateLog 
   return { child, pid: child.pid, uri, port: parseHostPort(uri).port };
 }
 
+async function launchJavaMongo({ port = 0, logFile, dedicated, truncateLog = false }) {
+  const jar = await buildJavaMongoLauncher();
+  const java = requireJava('start mongo-java-server');
+  const args = [
+    ...JAVA_JVM_OPTS,
+    '-XX:+ExitOnOutOfMemoryError',
+    '-jar',
+    jar,
+    '-port',
+    String(port),
+    '-log-level',
+    JAVA_LOG_LEVEL,
+    '-worker-threads',
+    JAVA_WORKER_THREADS,
+  ];
+  if (dedicated) args.push('-exit-on-stdin-eof');
+  const { child, result: uri } = await spawnServer({
+    name: 'mongo-java-server (in-memory MongoDB-compatible server)',
+    cmd: java,
+    args,
+    logFile,
+    dedicated,
+    stdinWatch: dedicated,
+    truncateLog,
+    ready: async (log) => {
+      const m = READY_RE.exec(log());
+      return m ? m[1] : null;
+    },
+  });
+  return { child, pid: child.pid, uri, port: parseHostPort(uri).port };
+}
+
+function resolveEngine(engine, where) {
+  const e = engine === undefined || engine === null || engine === '' ? 'ferretdb' : String(engine).toLowerCase();
+  if (!ENGINES.includes(e)) {
+    throw new TestServicesError(`Unknown Mongo engine ${JSON.stringify(engine)} (${where}); use one of: ${ENGINES.join(', ')}`);
+  }
+  return e;
+}
+
 async function launchRedis({ port, dir, logFile, dedicated, truncateLog = false }) {
   const bin = await redisServerBinary();
   fs.mkdirSync(dir, { recursive: true });
@@ -656,6 +898,8 @@ async function launchRedis({ port, dir, logFile, dedicated, truncateLog = false 
 // public API
 
 async function startMongo(opts = {}) {
+  const engine = resolveEngine(opts.engine, 'startMongo({ engine })');
+  if (engine === 'java') return startJavaMongo(opts);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'hotello-mongo-'));
   ownedTempDirs.add(home);
   installExitHook();
@@ -669,6 +913,7 @@ async function startMongo(opts = {}) {
     if (proc) await terminate(proc.pid, { child: proc.child, signal: stopOpts.signal || 'SIGTERM' });
   };
   const handle = {
+    engine: 'ferretdb',
     uri: current.uri,
     port: current.port,
     dataDir,
@@ -680,6 +925,42 @@ async function startMongo(opts = {}) {
     async restart() {
       await stop();
       current = await launchMongo({ port: handle.port, dataDir, logFile, dedicated: true });
+    },
+  };
+  return handle;
+}
+
+/** engine 'java': in memory only, so restart() (and a crash) gives an empty server on the same port. */
+async function startJavaMongo(opts) {
+  if (opts.dataDir) {
+    throw new TestServicesError(
+      "startMongo({ engine: 'java' }) keeps everything in memory: dataDir is not supported (use the default engine 'ferretdb' for data that survives a restart)",
+    );
+  }
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'hotello-mongo-java-'));
+  ownedTempDirs.add(home);
+  installExitHook();
+  const logFile = path.join(home, 'mongo-java-server.log');
+  let current = await launchJavaMongo({ port: opts.port || 0, logFile, dedicated: true });
+
+  const stop = async (stopOpts = {}) => {
+    const proc = current;
+    current = null;
+    if (proc) await terminate(proc.pid, { child: proc.child, signal: stopOpts.signal || 'SIGTERM' });
+  };
+  const handle = {
+    engine: 'java',
+    uri: current.uri,
+    port: current.port,
+    dataDir: null,
+    logFile,
+    get running() {
+      return !!current && current.child.exitCode === null && current.child.signalCode === null;
+    },
+    stop,
+    async restart() {
+      await stop();
+      current = await launchJavaMongo({ port: handle.port, logFile, dedicated: true });
     },
   };
   return handle;
@@ -720,10 +1001,15 @@ async function reapRecorded(entry, marker) {
   }
 }
 
-async function ensureSharedServices() {
+async function ensureSharedServices(opts = {}) {
   let mongoUri = process.env.MONGODB_URI || '';
   let redisUrl = process.env.REDIS_URL || '';
-  /** @type {{ kind: 'mongo' | 'redis', pid: number, child: import('node:child_process').ChildProcess }[]} */
+  const mongoEngine = mongoUri
+    ? null
+    : opts.mongoEngine !== undefined
+      ? resolveEngine(opts.mongoEngine, 'ensureSharedServices({ mongoEngine })')
+      : resolveEngine(process.env.TEST_MONGO_ENGINE, 'TEST_MONGO_ENGINE');
+  /** @type {{ kind: 'mongo' | 'mongoJava' | 'redis', pid: number, child: import('node:child_process').ChildProcess }[]} */
   const started = [];
 
   const stopStarted = async () => {
@@ -734,7 +1020,7 @@ async function ensureSharedServices() {
       const state = readState();
       for (const s of toStop) {
         if (state[s.kind] && state[s.kind].pid === s.pid) {
-          if (s.kind === 'mongo') fs.rmSync(state.mongo.dataDir, { recursive: true, force: true });
+          if (state[s.kind].dataDir) fs.rmSync(state[s.kind].dataDir, { recursive: true, force: true });
           delete state[s.kind];
         }
       }
@@ -746,6 +1032,23 @@ async function ensureSharedServices() {
     try {
       await withLock('state', async () => {
         const state = readState();
+
+        if (!mongoUri && mongoEngine === 'java') {
+          const key = STATE_KEY.java;
+          if (state[key] && (await pingMongo(state[key].uri))) {
+            mongoUri = state[key].uri;
+          } else {
+            await reapRecorded(state[key], PROCESS_MARKER.java);
+            delete state[key];
+            writeState(state);
+            const logFile = path.join(LOG_DIR, 'shared-mongo-java.log');
+            const m = await launchJavaMongo({ port: 0, logFile, dedicated: false, truncateLog: true });
+            started.push({ kind: key, pid: m.pid, child: m.child });
+            state[key] = { engine: 'java', uri: m.uri, port: m.port, pid: m.pid, logFile, startedAt: new Date().toISOString() };
+            writeState(state);
+            mongoUri = m.uri;
+          }
+        }
 
         if (!mongoUri) {
           if (state.mongo && (await pingMongo(state.mongo.uri))) {
@@ -764,6 +1067,7 @@ async function ensureSharedServices() {
             });
             started.push({ kind: 'mongo', pid: m.pid, child: m.child });
             state.mongo = {
+              engine: 'ferretdb',
               uri: m.uri,
               port: m.port,
               pid: m.pid,
@@ -812,6 +1116,7 @@ async function ensureSharedServices() {
   let stopping = null;
   return {
     mongoUri,
+    mongoEngine,
     redisUrl,
     stop() {
       stopping = stopping || stopStarted();
@@ -825,13 +1130,15 @@ async function stopSharedServices() {
   return withLock('state', async () => {
     const state = readState();
     const stopped = [];
-    if (state.mongo) {
-      if (isOurProcess(state.mongo.pid, 'ferretdb-launcher')) {
-        await terminate(state.mongo.pid);
-        stopped.push(`mongo ${state.mongo.uri} (pid ${state.mongo.pid})`);
+    for (const engine of ENGINES) {
+      const entry = state[STATE_KEY[engine]];
+      if (!entry) continue;
+      if (isOurProcess(entry.pid, PROCESS_MARKER[engine])) {
+        await terminate(entry.pid);
+        stopped.push(`mongo (${engine}) ${entry.uri} (pid ${entry.pid})`);
       }
-      if (state.mongo.dataDir) fs.rmSync(state.mongo.dataDir, { recursive: true, force: true });
-      delete state.mongo;
+      if (entry.dataDir) fs.rmSync(entry.dataDir, { recursive: true, force: true });
+      delete state[STATE_KEY[engine]];
     }
     if (state.redis) {
       if (isOurProcess(state.redis.pid, 'redis-server')) {
@@ -850,17 +1157,28 @@ async function status() {
   const lines = [];
   if (process.env.MONGODB_URI) lines.push(`MONGODB_URI is set (takes precedence): ${process.env.MONGODB_URI}`);
   if (process.env.REDIS_URL) lines.push(`REDIS_URL is set (takes precedence): ${process.env.REDIS_URL}`);
-  if (state.mongo) {
-    const ok = await pingMongo(state.mongo.uri);
-    lines.push(`mongo  ${state.mongo.uri}  pid ${state.mongo.pid}  ${ok ? 'reachable' : 'NOT reachable'}  since ${state.mongo.startedAt}`);
-  } else lines.push('mongo  not running (no shared instance recorded)');
+  if (process.env.TEST_MONGO_ENGINE) lines.push(`TEST_MONGO_ENGINE=${process.env.TEST_MONGO_ENGINE}`);
+  for (const engine of ENGINES) {
+    const entry = state[STATE_KEY[engine]];
+    const label = `mongo (${engine})`.padEnd(17);
+    if (entry) {
+      const ok = await pingMongo(entry.uri);
+      lines.push(`${label}${entry.uri}  pid ${entry.pid}  ${ok ? 'reachable' : 'NOT reachable'}  since ${entry.startedAt}`);
+    } else lines.push(`${label}not running (no shared instance recorded)`);
+  }
   if (state.redis) {
     const ok = await pingRedis(state.redis.url);
-    lines.push(`redis  ${state.redis.url}  pid ${state.redis.pid}  ${ok ? 'reachable' : 'NOT reachable'}  since ${state.redis.startedAt}`);
-  } else lines.push('redis  not running (no shared instance recorded)');
+    lines.push(`${'redis'.padEnd(17)}${state.redis.url}  pid ${state.redis.pid}  ${ok ? 'reachable' : 'NOT reachable'}  since ${state.redis.startedAt}`);
+  } else lines.push(`${'redis'.padEnd(17)}not running (no shared instance recorded)`);
   const hash = launcherSourceHash();
   lines.push(
     `launcher ${LAUNCHER_BIN} ${launcherUpToDate(hash) ? 'built, up to date' : fs.existsSync(LAUNCHER_BIN) ? 'built, OUTDATED' : 'not built'}`,
+  );
+  const javaHash = javaLauncherSourceHash();
+  lines.push(
+    `launcher ${JAVA_LAUNCHER_JAR} ${
+      javaLauncherUpToDate(javaHash) ? 'built, up to date' : fs.existsSync(JAVA_LAUNCHER_JAR) ? 'built, OUTDATED' : 'not built'
+    }`,
   );
   return lines.join('\n');
 }
@@ -870,6 +1188,7 @@ module.exports = {
   startMongo,
   startRedis,
   buildFerretLauncher,
+  buildJavaMongoLauncher,
   stopSharedServices,
   pingMongo,
   pingRedis,
@@ -881,6 +1200,8 @@ module.exports = {
     stateFile: STATE_FILE,
     launcherBin: LAUNCHER_BIN,
     launcherSrc: LAUNCHER_SRC,
+    javaLauncherJar: JAVA_LAUNCHER_JAR,
+    javaLauncherSrc: JAVA_LAUNCHER_SRC,
   }),
   TestServicesError,
 };
@@ -904,16 +1225,24 @@ async function main(argv) {
     case 'status':
       process.stdout.write(`${await status()}\n`);
       return 0;
-    case 'build':
-      process.stdout.write(`${await buildFerretLauncher()}\n`);
+    case 'build': {
+      const which_ = (argv[1] || 'ferretdb').toLowerCase();
+      if (!['ferretdb', 'java', 'all'].includes(which_)) {
+        process.stderr.write(`unknown launcher ${JSON.stringify(argv[1])}: use ferretdb, java or all\n`);
+        return 2;
+      }
+      if (which_ !== 'java') process.stdout.write(`${await buildFerretLauncher()}\n`);
+      if (which_ !== 'ferretdb') process.stdout.write(`${await buildJavaMongoLauncher()}\n`);
       return 0;
+    }
     default:
       process.stderr.write(
         'usage: node test/services/index.js <command>\n' +
           '  start   start shared MongoDB-compatible server + Redis (or reuse running ones), print MONGODB_URI=… REDIS_URL=…, leave them running\n' +
-          '  stop    stop the shared instances recorded in .cache/test-services/state.json\n' +
+          '          (TEST_MONGO_ENGINE=java: the mongo-java-server in-memory engine instead of FerretDB)\n' +
+          '  stop    stop the shared instances recorded in .cache/test-services/state.json (both engines)\n' +
           '  status  show the recorded shared instances and whether they answer\n' +
-          '  build   build the FerretDB launcher if needed and print its path\n',
+          '  build [ferretdb|java|all]   build the launcher(s) if needed and print the path(s) (default: ferretdb)\n',
       );
       return cmd ? 2 : 0;
   }

@@ -8,7 +8,8 @@ import { startCapturingBot, type CapturingBot } from '../../../test/fakes/captur
 
 /** Debian's chromium; CHROMIUM_PATH overrides it on other machines. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOT = path.join(__dirname, 'artifacts', 'simulator.png');
+/** Repository-level test/artifacts/ is gitignored; CI and reviewers find the picture there. */
+const SCREENSHOT = path.resolve(__dirname, '..', '..', '..', 'test', 'artifacts', 'simulator.png');
 const GUEST = '+254700000001';
 
 let bot: CapturingBot;

@@ -1,15 +1,7 @@
+import './koa-augmentation';
 import type { Middleware } from 'koa';
 import getRawBody from 'raw-body';
 import { HttpError } from './http-error';
-
-declare module 'koa' {
-  interface Request {
-    /** The exact bytes received; signature checks must use these, never a re-serialisation. */
-    rawBody?: Buffer;
-    /** The parsed body: an object for JSON and form requests, undefined otherwise. */
-    body?: unknown;
-  }
-}
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -1,13 +1,7 @@
+import './koa-augmentation';
 import { Router } from '@koa/router';
-import type { Hotel, HotelDirectory } from '../kernel/hotel-directory';
+import type { HotelDirectory } from '../kernel/hotel-directory';
 import { notFound } from './http-error';
-
-declare module 'koa' {
-  interface DefaultState {
-    /** Set on hotel routes once the `:hotel` parameter named a hotel where the plugin is on. */
-    hotel?: Hotel;
-  }
-}
 
 /** The HTTP surface a plugin gets: global routes, and hotel routes guarded per hotel. */
 export interface PluginHttp {

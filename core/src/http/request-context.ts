@@ -1,3 +1,4 @@
+import './koa-augmentation';
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
 import type { Logger } from '../logging/logger';
@@ -25,10 +26,4 @@ export function requestContext(logger: Logger, metrics: Metrics): Middleware {
       metrics.httpRequests.inc({ method: ctx.method, route, status: String(ctx.status) });
     }
   };
-}
-
-declare module 'koa' {
-  interface BaseContext {
-    _matchedRoute?: string | RegExp;
-  }
 }

@@ -1,9 +1,9 @@
 import { BrokenCircuitError, ConsecutiveBreaker, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import type { EventBus } from '../events/event-bus';
-import type { HotelDirectory } from '../kernel/hotel-directory';
+import type { Hotel, HotelDirectory } from '../kernel/hotel-directory';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
-import { ChannelSendError } from '../messaging/channel-adapter';
+import { ChannelSendError, type SendResult } from '../messaging/channel-adapter';
 import { renderForChannel } from '../messaging/degrade';
 import type { MessagingHub } from '../messaging/messaging-hub';
 import type { OutboundContent } from '../messaging/outbound';
@@ -29,6 +29,17 @@ export interface OutboxSenderDeps {
 }
 
 const BREAKER_OPEN_MS = 10_000;
+
+async function pRetryStore(op: () => Promise<void>, attempts = 3): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await op();
+    } catch (err) {
+      if (i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 100 * i));
+    }
+  }
+}
 
 /**
  * Sends a conversation's queued replies in order. A reply that must wait (backoff, open
@@ -61,7 +72,7 @@ export class OutboxSender {
 
   /** Returns false when later replies must wait for this one. */
   private async sendOne(key: ConversationKey, message: LoggedMessage, lastInboundAt: Date | undefined): Promise<boolean> {
-    const { store, hotels, messaging, logger, metrics } = this.deps;
+    const { store, hotels, messaging, metrics } = this.deps;
     const hotel = hotels.get(key.hotelId);
     const channel = hotels.channels().find((c) => c.hotelId === key.hotelId && c.id === key.channelId);
     const adapter = channel && messaging.adapter(channel.type);
@@ -77,33 +88,41 @@ export class OutboxSender {
     }
     const { content } = renderForChannel(allowed, adapter.capabilities);
     const breaker = this.breakerFor(`${key.hotelId}:${key.channelId}`);
+    let result: SendResult;
     try {
-      const result = await breaker.execute(() =>
+      result = await breaker.execute(() =>
         adapter.send(channel, { hotelId: key.hotelId, channelId: key.channelId, to: key.guest, content, outboxId: message.id }),
       );
-      await store.markSent(key.hotelId, message.id, result.providerMessageId);
-      metrics.turns.inc({ hotel: key.hotelId, outcome: 'reply_sent' });
-      return true;
     } catch (err) {
-      const attempts = message.attempts + 1;
-      if (err instanceof BrokenCircuitError) return this.retryLater(key, message, 'circuit_open', 'provider circuit open', BREAKER_OPEN_MS);
-      if (err instanceof ChannelSendError) {
-        if (err.kind === 'outside_window' && allowed.kind !== 'template' && hotel.outsideWindowTemplate) {
-          // The provider knows better than our clock: retry at once as the template.
-          await store.markSendFailed(key.hotelId, message.id, { code: err.providerCode ?? 'outside_window', message: err.message }, now);
-          return false;
-        }
-        if ((err.kind === 'retryable' || err.kind === 'throttled') && attempts < this.deps.maxAttempts) {
-          return this.retryLater(key, message, err.providerCode ?? err.kind, err.message, backoffDelay(attempts, err.retryAfterMs));
-        }
-        await this.fail(key, message, err.providerCode ?? err.kind, err.message);
-        return true;
+      return this.sendFailed(key, message, allowed, hotel, err, now);
+    }
+    // The provider has it: recording that must not be mistaken for a failed send (which would
+    // send it again). A store hiccup here is retried; the claim's lease covers the gap.
+    await pRetryStore(() => store.markSent(key.hotelId, message.id, result.providerMessageId));
+    metrics.turns.inc({ hotel: key.hotelId, outcome: 'reply_sent' });
+    return true;
+  }
+
+  private async sendFailed(key: ConversationKey, message: LoggedMessage, allowed: OutboundContent, hotel: Hotel, err: unknown, now: Date): Promise<boolean> {
+    const attempts = message.attempts + 1;
+    if (err instanceof BrokenCircuitError) return this.retryLater(key, message, 'circuit_open', 'provider circuit open', BREAKER_OPEN_MS);
+    if (err instanceof ChannelSendError) {
+      if (err.kind === 'outside_window' && allowed.kind !== 'template' && hotel.outsideWindowTemplate) {
+        // The provider knows better than our clock: the next attempt goes out as the template.
+        await this.deps.store.markSendFailed(key.hotelId, message.id, { code: err.providerCode ?? 'outside_window', message: err.message }, now);
+        this.deps.wakeAt(key, now);
+        return false;
       }
-      logger.error({ err, outbox: message.id }, 'adapter threw an unexpected error');
-      if (attempts < this.deps.maxAttempts) return this.retryLater(key, message, 'adapter_error', String(err), backoffDelay(attempts));
-      await this.fail(key, message, 'adapter_error', err instanceof Error ? err.message : String(err));
+      if ((err.kind === 'retryable' || err.kind === 'throttled') && attempts < this.deps.maxAttempts) {
+        return this.retryLater(key, message, err.providerCode ?? err.kind, err.message, backoffDelay(attempts, err.retryAfterMs));
+      }
+      await this.fail(key, message, err.providerCode ?? err.kind, err.message);
       return true;
     }
+    this.deps.logger.error({ err, outbox: message.id }, 'adapter threw an unexpected error');
+    if (attempts < this.deps.maxAttempts) return this.retryLater(key, message, 'adapter_error', String(err), backoffDelay(attempts));
+    await this.fail(key, message, 'adapter_error', err instanceof Error ? err.message : String(err));
+    return true;
   }
 
   private async retryLater(key: ConversationKey, message: LoggedMessage, code: string, reason: string, delayMs: number): Promise<false> {

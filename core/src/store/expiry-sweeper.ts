@@ -16,7 +16,8 @@ export interface ExpirySweeperOptions {
  */
 export function startExpirySweeper(store: Pick<ConversationStore, 'sweepExpired'>, options: ExpirySweeperOptions): () => Promise<void> {
   const { intervalMs, logger } = options;
-  if (!Number.isInteger(intervalMs) || intervalMs < 1) throw new Error(`expiry sweeper: intervalMs must be a positive integer, got ${intervalMs}`);
+  if (!Number.isInteger(intervalMs) || intervalMs < 1)
+    throw new Error(`expiry sweeper: intervalMs must be a positive integer, got ${intervalMs}`);
   let stopped = false;
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;

@@ -1,5 +1,19 @@
-export type { Conversation, ConversationChanges, ConversationKey, FlowState, HandoffState, MenuState, SentimentState } from './conversation';
-export { ConcurrentUpdateError, StoreUnavailableError, StoreValidationError, type ConversationStore, type NewOutbound } from './conversation-store';
+export type {
+  Conversation,
+  ConversationChanges,
+  ConversationKey,
+  FlowState,
+  HandoffState,
+  MenuState,
+  SentimentState,
+} from './conversation';
+export {
+  ConcurrentUpdateError,
+  StoreUnavailableError,
+  StoreValidationError,
+  type ConversationStore,
+  type NewOutbound,
+} from './conversation-store';
 export type { LoggedMessage, LoggedStatus } from './message-log';
 export { createConversationStore, hasPluginModels, type CreateStoreOptions } from './create-store';
 export { startExpirySweeper, type ExpirySweeperOptions } from './expiry-sweeper';

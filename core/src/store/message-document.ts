@@ -44,8 +44,6 @@ export interface MessageDocument {
   updatedAt: Date;
   /** Rows expire like conversations: `conversationTtlDays` after their last change. */
   expiresAt: Date;
-  /** Incremented by every change; what conditional updates pin on servers without atomic ones. */
-  rev: number;
 }
 
 const INBOUND_KINDS: ReadonlySet<InboundContent['kind']> = new Set(['text', 'choice', 'location', 'media', 'reaction', 'unsupported']);
@@ -68,7 +66,6 @@ export function inboundDocument(message: InboundMessage, now: Date, ttlDays: num
     content: sanitizeContent(message.content, 'inbound content', INBOUND_KINDS),
     status: 'received',
     attempts: 0,
-    rev: 0,
     createdAt: now,
     updatedAt: now,
     expiresAt: expiryFrom(now, ttlDays),
@@ -93,7 +90,6 @@ export function outboundDocument(message: NewOutbound, id: string, now: Date, tt
     content: sanitizeContent(message.content, 'outbound content', OUTBOUND_KINDS),
     status: 'queued',
     attempts: 0,
-    rev: 0,
     nextAttemptAt: now,
     createdAt: now,
     updatedAt: now,

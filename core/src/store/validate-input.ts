@@ -113,7 +113,8 @@ export function assertText(value: unknown, what: string, max: number = STORE_LIM
 
 export function assertProviderMessageId(id: unknown, what = 'provider message id'): asserts id is string {
   assertName(id, what, STORE_LIMITS.idLength);
-  if (id.startsWith(OUTBOUND_PLACEHOLDER_PREFIX)) fail(`${what}: the prefix "${OUTBOUND_PLACEHOLDER_PREFIX}" is reserved for unsent replies`);
+  if (id.startsWith(OUTBOUND_PLACEHOLDER_PREFIX))
+    fail(`${what}: the prefix "${OUTBOUND_PLACEHOLDER_PREFIX}" is reserved for unsent replies`);
 }
 
 /**
@@ -232,18 +233,23 @@ export function normaliseError(error: unknown, where: string): { code: string; m
   if (!isPlainObject(error)) fail(`${where}: expected { code, message }`);
   const { code, message } = error;
   if (typeof code !== 'string' || typeof message !== 'string') fail(`${where}: expected string code and message`);
-  return { code: code.replaceAll('\0', '').slice(0, STORE_LIMITS.idLength), message: message.replaceAll('\0', '').slice(0, STORE_LIMITS.errorMessageLength) };
+  return {
+    code: code.replaceAll('\0', '').slice(0, STORE_LIMITS.idLength),
+    message: message.replaceAll('\0', '').slice(0, STORE_LIMITS.errorMessageLength),
+  };
 }
 
 /** A `limit` argument: a positive integer, capped at `max` so no call reads unbounded data. */
 export function clampLimit(limit: unknown, fallback: number, max: number): number {
   if (limit === undefined) return fallback;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) fail(`limit: expected a positive integer, got ${describe(limit)}`);
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
+    fail(`limit: expected a positive integer, got ${describe(limit)}`);
   return Math.min(limit, max);
 }
 
 export function assertPositiveMs(value: unknown, what: string, max = 24 * 60 * 60 * 1000): asserts value is number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) fail(`${what}: expected whole milliseconds between 1 and ${max}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
+    fail(`${what}: expected whole milliseconds between 1 and ${max}`);
 }
 
 /** The identity a save is checked against, validated so a forged object cannot widen the match. */
@@ -252,18 +258,21 @@ export function savedIdentity(conversation: Conversation): { id: string; hotelId
   assertHotelId(conversation.hotelId);
   const { id, version } = conversation;
   if (typeof id !== 'string') throw new StoreValidationError('save: conversation has no id');
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) throw new StoreValidationError('save: conversation has no valid version');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
+    throw new StoreValidationError('save: conversation has no valid version');
   return { id, hotelId: conversation.hotelId, version };
 }
 
 export function assertInboundOutcome(status: unknown): asserts status is 'handled' | 'failed' {
-  if (status !== 'handled' && status !== 'failed') throw new StoreValidationError(`inbound status: expected "handled" or "failed", got ${String(status)}`);
+  if (status !== 'handled' && status !== 'failed')
+    throw new StoreValidationError(`inbound status: expected "handled" or "failed", got ${String(status)}`);
 }
 
 const DELIVERY_STATES: ReadonlySet<unknown> = new Set<DeliveryState>(['sent', 'delivered', 'read', 'failed']);
 
 export function assertDeliveryState(status: unknown): asserts status is DeliveryState {
-  if (!DELIVERY_STATES.has(status)) throw new StoreValidationError(`delivery status: expected sent, delivered, read or failed, got ${String(status)}`);
+  if (!DELIVERY_STATES.has(status))
+    throw new StoreValidationError(`delivery status: expected sent, delivered, read or failed, got ${String(status)}`);
 }
 
 /** Just the key of a conversation, for error reports that should not hold the whole state. */

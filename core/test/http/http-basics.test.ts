@@ -20,7 +20,7 @@ const echo = definePlugin({
       throw new Error('secret internals at /srv/app.js:42');
     });
     ctx.http.router.get('/log-guest', (koa) => {
-      koa.state.log.info({ guest: '+254700000001', accessToken: 'EAAG-very-secret' }, 'message from +254700000001');
+      koa.state.log!.info({ guest: '+254700000001', accessToken: 'EAAG-very-secret' }, 'message from +254700000001');
       koa.body = { ok: true };
     });
   },

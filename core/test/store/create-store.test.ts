@@ -13,7 +13,10 @@ describe('createConversationStore', () => {
   it('builds the MongoDB store for `type: mongodb`, using the database named in the URI', async () => {
     const dbName = uniqueDatabaseName('store_create');
     const uri = `${mongoUri().replace(/\/?$/, '/')}${dbName}`;
-    const store = createConversationStore({ type: 'mongodb', uri, conversationTtlDays: 7, operationTimeoutMs: 2_000 }, { logger: silentLogger });
+    const store = createConversationStore(
+      { type: 'mongodb', uri, conversationTtlDays: 7, operationTimeoutMs: 2_000 },
+      { logger: silentLogger },
+    );
     expect(store).toBeInstanceOf(MongoConversationStore);
     expect(hasPluginModels(store)).toBe(true);
     await store.open();

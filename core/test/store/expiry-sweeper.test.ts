@@ -54,7 +54,9 @@ describe('startExpirySweeper', () => {
   });
 
   it('refuses a nonsensical interval', () => {
-    expect(() => startExpirySweeper({ sweepExpired: jest.fn() }, { intervalMs: 0, logger: fakeLogger() as unknown as Logger })).toThrow(/intervalMs/);
+    expect(() => startExpirySweeper({ sweepExpired: jest.fn() }, { intervalMs: 0, logger: fakeLogger() as unknown as Logger })).toThrow(
+      /intervalMs/,
+    );
   });
 
   it('removes expired conversations from a real store', async () => {

@@ -1,14 +1,7 @@
+import { startMongo, type MongoHandle } from '../../../test/services';
 import { StoreUnavailableError } from '../../src/store/conversation-store';
 import { MongoConversationStore } from '../../src/store/mongo/mongo-store';
 import { silentLogger, uniqueDatabaseName } from './mongo-test-db';
-
-interface MongoHandle {
-  uri: string;
-  stop(): Promise<void>;
-  restart(): Promise<void>;
-}
-// The test services are plain CommonJS without type declarations.
-const { startMongo } = require('../../../test/services') as { startMongo: (options?: { port?: number }) => Promise<MongoHandle> };
 
 const OPERATION_TIMEOUT_MS = 1_000;
 /** Room for timers and process scheduling on a loaded CI machine. */
@@ -23,7 +16,12 @@ describe('MongoConversationStore when the server goes away and comes back', () =
 
   beforeAll(async () => {
     mongo = await startMongo();
-    store = new MongoConversationStore({ uri: mongo.uri, dbName: uniqueDatabaseName('store_outage'), operationTimeoutMs: OPERATION_TIMEOUT_MS, logger: silentLogger });
+    store = new MongoConversationStore({
+      uri: mongo.uri,
+      dbName: uniqueDatabaseName('store_outage'),
+      operationTimeoutMs: OPERATION_TIMEOUT_MS,
+      logger: silentLogger,
+    });
     await store.open();
   });
 
@@ -42,17 +40,20 @@ describe('MongoConversationStore when the server goes away and comes back', () =
       ['ping', () => store.ping()],
       ['load', () => store.load(key)],
       ['save', () => store.save(before, { slots: { nights: 3 } })],
-      ['recordInbound', () =>
-        store.recordInbound({
-          hotelId: key.hotelId,
-          channelId: key.channelId,
-          channelType: 'cloud-api',
-          providerMessageId: 'wamid.during-outage',
-          from: key.guest,
-          timestamp: new Date(),
-          content: { kind: 'text', text: 'hello?' },
-          raw: {},
-        })],
+      [
+        'recordInbound',
+        () =>
+          store.recordInbound({
+            hotelId: key.hotelId,
+            channelId: key.channelId,
+            channelType: 'cloud-api',
+            providerMessageId: 'wamid.during-outage',
+            from: key.guest,
+            timestamp: new Date(),
+            content: { kind: 'text', text: 'hello?' },
+            raw: {},
+          }),
+      ],
       ['history', () => store.history(key)],
     ];
     for (const [operation, attempt] of attempts) {

@@ -1,7 +1,9 @@
 import mongoose, { Schema } from 'mongoose';
+import { createServer, type AddressInfo } from 'node:net';
 import { StoreUnavailableError, StoreValidationError } from '../../src/store/conversation-store';
 import { databaseInUri, redactUri } from '../../src/store/mongo/connectivity';
 import { MongoConversationStore } from '../../src/store/mongo/mongo-store';
+import { createLogger } from '../../src/logging/logger';
 import { dropDatabase, mongoUri, silentLogger, uniqueDatabaseName } from './mongo-test-db';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -65,40 +67,60 @@ describe('MongoConversationStore on the test server', () => {
     expect(await store.find(key.hotelId, c.id)).toBeUndefined();
   });
 
-  it('picks guarded updates on FerretDB v1 and server-atomic ones elsewhere', async () => {
-    const store = await openStore();
-    expect(store.updateMode).toBe((await isFerretDb(store)) ? 'guarded' : 'atomic');
+  it('warns at open when the server is FerretDB v1, whose updates are only atomic behind a serializer', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'warn', destination: { write: (line: string) => void lines.push(line) } });
+    const store = await openStore({ logger });
+    const warned = lines.some((line) => line.includes('not apply conditional updates atomically'));
+    expect(warned).toBe(await isFerretDb(store));
   });
 
-  it.each(['atomic', 'guarded'] as const)('loads and saves a turn in the expected number of round trips (%s)', async (updateMode) => {
-    const store = await openStore({ updateMode, monitorCommands: true });
+  it('loads and saves a turn in two round trips', async () => {
+    const store = await openStore({ monitorCommands: true });
     const commands: string[] = [];
     store.connection.getClient().on('commandStarted', (event) => commands.push(event.commandName));
     const key = { hotelId: 'round-trips', channelId: 'cloud-api', guest: '+254700000002' };
-    await store.load(key); // first contact
+    await store.save(await store.load(key), {}); // first contact: still one round trip each
+    expect(commands).toEqual(['findAndModify', 'findAndModify']);
     commands.length = 0;
     const c = await store.load(key);
-    await store.save(c, { slots: { nights: 2 }, lastInboundAt: new Date() });
-    expect(commands).toEqual(updateMode === 'atomic' ? ['findAndModify', 'findAndModify'] : ['findAndModify', 'insert', 'findAndModify']);
+    await store.save(c, { slots: { nights: 2, guests: null }, profile: { name: 'Amina' }, lastInboundAt: new Date() });
+    expect(commands).toEqual(['findAndModify', 'findAndModify']);
   });
 
   it('fails fast with StoreUnavailableError when the server cannot be reached at open, without leaking credentials', async () => {
     const closed = await new Promise<number>((resolve) => {
-      const server = require('node:net').createServer();
+      const server = createServer();
       server.listen(0, '127.0.0.1', () => {
-        const { port } = server.address();
+        const { port } = server.address() as AddressInfo;
         server.close(() => resolve(port));
       });
     });
-    const store = new MongoConversationStore({ uri: `mongodb://hotel:s3cret@127.0.0.1:${closed}/db`, operationTimeoutMs: 500, logger: silentLogger });
+    const store = new MongoConversationStore({
+      uri: `mongodb://hotel:s3cret@127.0.0.1:${closed}/db`,
+      operationTimeoutMs: 500,
+      logger: silentLogger,
+    });
     const started = Date.now();
     const error = await store.open().catch((err: unknown) => err);
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect(Date.now() - started).toBeLessThan(500 + 1500);
     expect(String((error as Error).message)).not.toContain('s3cret');
     expect(String((error as Error).message)).toContain('***@');
-    await expect(store.load({ hotelId: 'x', channelId: 'cloud-api', guest: '+254700000003' })).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.load({ hotelId: 'x', channelId: 'cloud-api', guest: '+254700000003' })).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
     await store.close();
+  });
+
+  it('opens again after close, and answers concurrent opens once', async () => {
+    const store = await openStore();
+    const key = { hotelId: 'reopen', channelId: 'cloud-api', guest: '+254700000004' };
+    const before = await store.load(key);
+    await store.close();
+    await expect(store.load(key)).rejects.toBeInstanceOf(StoreUnavailableError);
+    await Promise.all([store.open(), store.open()]);
+    expect((await store.load(key)).id).toBe(before.id);
   });
 
   it('reads the database from the URI, defaulting to "hotello"', () => {
@@ -152,7 +174,10 @@ describe('MongoConversationStore on the test server', () => {
         ['estimatedDocumentCount', () => Booking.estimatedDocumentCount().exec()],
         ['distinct', () => Booking.distinct('ref').exec()],
         ['updateMany', () => Booking.updateMany({}, { $set: { nights: 9 } }).exec()],
-        ['updateOne to another hotel', () => Booking.updateOne({ hotelId: 'citylodge', ref: 'C1' }, { $set: { hotelId: 'seaside' } }).exec()],
+        [
+          'updateOne to another hotel',
+          () => Booking.updateOne({ hotelId: 'citylodge', ref: 'C1' }, { $set: { hotelId: 'seaside' } }).exec(),
+        ],
         ['findOneAndUpdate', () => Booking.findOneAndUpdate({ ref: 'C1' }, { nights: 9 }).exec()],
         ['deleteMany', () => Booking.deleteMany({}).exec()],
         ['hotelId as an operator', () => Booking.find({ hotelId: { $ne: 'x' } }).exec()],
@@ -167,7 +192,10 @@ describe('MongoConversationStore on the test server', () => {
           () => new Error(`${what} succeeded`),
           (err: unknown) => err,
         );
-        expect([what, (error as Error).name]).toEqual([what, what.startsWith('insert with') || what === 'insert without hotel' ? 'ValidationError' : 'StoreValidationError']);
+        expect([what, (error as Error).name]).toEqual([
+          what,
+          what.startsWith('insert with') || what === 'insert without hotel' ? 'ValidationError' : 'StoreValidationError',
+        ]);
       }
       await expect(Booking.find({ ref: 'C1' }).exec()).rejects.toBeInstanceOf(StoreValidationError);
       expect(await Booking.findOne({ hotelId: 'citylodge', ref: 'C1' }).lean()).toMatchObject({ nights: 1 });

@@ -22,7 +22,10 @@ export function applyPlan(doc: Record<string, unknown>, plan: ChangePlan): void 
     const last = parts.pop()!;
     let target: unknown = doc;
     for (const part of parts) {
-      target = typeof target === 'object' && target !== null && Object.hasOwn(target, part) ? (target as Record<string, unknown>)[part] : undefined;
+      target =
+        typeof target === 'object' && target !== null && Object.hasOwn(target, part)
+          ? (target as Record<string, unknown>)[part]
+          : undefined;
     }
     if (typeof target === 'object' && target !== null && Object.hasOwn(target, last)) delete (target as Record<string, unknown>)[last];
   }

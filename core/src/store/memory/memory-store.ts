@@ -1,15 +1,15 @@
 import type { DeliveryState, InboundMessage } from '../../messaging/inbound';
 import type { Conversation, ConversationChanges, ConversationKey } from '../conversation';
 import { freshConversationFields, expiryFrom, toConversation, CLEARABLE_FIELDS, type ConversationDocument } from '../conversation-document';
-import { ConcurrentUpdateError, StoreUnavailableError, StoreValidationError, type ConversationStore, type NewOutbound } from '../conversation-store';
-import type { LoggedMessage } from '../message-log';
 import {
-  inboundDocument,
-  outboundDocument,
-  statusesThatMayBecome,
-  toLoggedMessage,
-  type MessageDocument,
-} from '../message-document';
+  ConcurrentUpdateError,
+  StoreUnavailableError,
+  StoreValidationError,
+  type ConversationStore,
+  type NewOutbound,
+} from '../conversation-store';
+import type { LoggedMessage } from '../message-log';
+import { inboundDocument, outboundDocument, statusesThatMayBecome, toLoggedMessage, type MessageDocument } from '../message-document';
 import { planChanges } from '../plan-changes';
 import { DEFAULT_TTL_DAYS, QUERY_LIMITS } from '../query-limits';
 import {
@@ -92,7 +92,14 @@ export class MemoryConversationStore implements ConversationStore {
     const id = this.conversationIds.get(keyOf(key.hotelId, key.channelId, key.guest));
     let doc = id === undefined ? undefined : this.conversations.get(id);
     if (!doc) {
-      doc = { _id: newObjectIdHex(now.getTime()), hotelId: key.hotelId, channelId: key.channelId, guest: key.guest, ...freshConversationFields(now, this.ttlDays), version: 0 };
+      doc = {
+        _id: newObjectIdHex(now.getTime()),
+        hotelId: key.hotelId,
+        channelId: key.channelId,
+        guest: key.guest,
+        ...freshConversationFields(now, this.ttlDays),
+        version: 0,
+      };
       this.conversations.set(doc._id, doc);
       this.conversationIds.set(keyOf(key.hotelId, key.channelId, key.guest), doc._id);
     } else if (doc.expiresAt <= now) {
@@ -108,7 +115,8 @@ export class MemoryConversationStore implements ConversationStore {
     const { id, hotelId, version } = savedIdentity(conversation);
     const plan = planChanges(conversation, changes);
     const doc = isStoreId(id) ? this.conversations.get(id) : undefined;
-    if (!doc || doc.hotelId !== hotelId || doc.version !== version) throw new ConcurrentUpdateError(keyOfConversation(conversation), version);
+    if (!doc || doc.hotelId !== hotelId || doc.version !== version)
+      throw new ConcurrentUpdateError(keyOfConversation(conversation), version);
     const now = this.now();
     applyPlan(doc as unknown as Record<string, unknown>, plan);
     doc.updatedAt = now;
@@ -229,7 +237,10 @@ export class MemoryConversationStore implements ConversationStore {
     assertHotelId(hotelId);
     assertDate(now, 'now');
     const max = clampLimit(limit, QUERY_LIMITS.dueOutbound.fallback, QUERY_LIMITS.dueOutbound.max);
-    return this.oldestFirst((m) => m.hotelId === hotelId && m.status === 'queued' && m.nextAttemptAt !== undefined && m.nextAttemptAt <= now, max);
+    return this.oldestFirst(
+      (m) => m.hotelId === hotelId && m.status === 'queued' && m.nextAttemptAt !== undefined && m.nextAttemptAt <= now,
+      max,
+    );
   }
 
   async queuedOutbound(key: ConversationKey, limit?: number): Promise<LoggedMessage[]> {
@@ -237,7 +248,12 @@ export class MemoryConversationStore implements ConversationStore {
     assertConversationKey(key);
     const max = clampLimit(limit, QUERY_LIMITS.queuedOutbound.fallback, QUERY_LIMITS.queuedOutbound.max);
     return this.oldestFirst(
-      (m) => m.hotelId === key.hotelId && m.channelId === key.channelId && m.guest === key.guest && m.direction === 'out' && m.status === 'queued',
+      (m) =>
+        m.hotelId === key.hotelId &&
+        m.channelId === key.channelId &&
+        m.guest === key.guest &&
+        m.direction === 'out' &&
+        m.status === 'queued',
       max,
     );
   }
@@ -263,7 +279,8 @@ export class MemoryConversationStore implements ConversationStore {
     if (!doc || doc.direction !== 'out' || doc.status !== 'queued') return;
     const dedupKey = keyOf(doc.hotelId, doc.channelId, providerMessageId);
     const holder = this.messageIds.get(dedupKey);
-    if (holder !== undefined && holder !== doc._id) throw new StoreValidationError(`provider message id is already logged for another message`);
+    if (holder !== undefined && holder !== doc._id)
+      throw new StoreValidationError(`provider message id is already logged for another message`);
     this.messageIds.delete(keyOf(doc.hotelId, doc.channelId, doc.providerMessageId));
     this.messageIds.set(dedupKey, doc._id);
     this.touch(doc);
@@ -317,7 +334,9 @@ export class MemoryConversationStore implements ConversationStore {
     this.assertOpen('history');
     assertConversationKey(key);
     const max = clampLimit(limit, QUERY_LIMITS.history.fallback, QUERY_LIMITS.history.max);
-    const matches = [...this.messages.values()].filter((m) => m.hotelId === key.hotelId && m.channelId === key.channelId && m.guest === key.guest);
+    const matches = [...this.messages.values()].filter(
+      (m) => m.hotelId === key.hotelId && m.channelId === key.channelId && m.guest === key.guest,
+    );
     return matches
       .sort((a, b) => this.compareAge(a, b))
       .slice(-max)
@@ -357,7 +376,6 @@ export class MemoryConversationStore implements ConversationStore {
   }
 
   private touch(doc: StoredMessage, now = this.now()): void {
-    doc.rev += 1;
     doc.updatedAt = now;
     doc.expiresAt = expiryFrom(now, this.ttlDays);
   }

@@ -11,7 +11,7 @@ const PLAIN_INDEX = 'expires_at';
  * (FerretDB v1 has no TTL indexes). Returns whether the server will expire documents; the
  * sweeper runs either way, because even MongoDB's TTL monitor only runs once a minute.
  */
-export async function ensureExpiryIndex(model: Model<any>, logger: Logger): Promise<boolean> {
+export async function ensureExpiryIndex(model: Pick<Model<unknown>, 'collection' | 'listIndexes'>, logger: Logger): Promise<boolean> {
   const collection = model.collection.collectionName;
   try {
     await model.collection.createIndex({ expiresAt: 1 }, { name: TTL_INDEX, expireAfterSeconds: 0 });

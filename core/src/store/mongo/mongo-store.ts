@@ -31,15 +31,13 @@ import {
   savedIdentity,
 } from '../validate-input';
 import { databaseInUri, isUnavailableError, redactUri } from './connectivity';
-import { conditionalUpdate, type UpdateMode } from './conditional-update';
 import { ensureExpiryIndex } from './expiry-index';
 import { PluginModelRegistry, type PluginModelOptions, type PluginModels } from './plugin-models';
 import { conversationSchema, messageSchema } from './schemas';
-import { detectUpdateMode } from './server-features';
-import { WriteGuards } from './write-guards';
+import { warnIfUpdatesAreNotAtomic } from './server-features';
 
 export interface MongoStoreOptions {
-  /** `mongodb://` or `mongodb+srv://`; the database in its path is used, else `dbName`, else `hotello`. */
+  /** `mongodb://` or `mongodb+srv://`. The database is `dbName` if given, else the URI's path, else `hotello`. */
   uri: string;
   /** Overrides the database named in the URI (tests give each file its own). */
   dbName?: string;
@@ -53,12 +51,6 @@ export interface MongoStoreOptions {
   /** Emit the driver's command events on `connection.getClient()` (the benchmark counts round trips with them). */
   monitorCommands?: boolean;
   maxPoolSize?: number;
-  /**
-   * How conditional updates (save, claims, status changes) are made atomic. `auto` (the
-   * default) asks the server: `atomic` on MongoDB, `guarded` on FerretDB v1, whose updates
-   * are not atomic (see `conditional-update.ts`).
-   */
-  updateMode?: 'auto' | UpdateMode;
 }
 
 type ConversationDoc = ConversationDocument & { _id: Types.ObjectId };
@@ -73,11 +65,11 @@ function objectId(id: string): Types.ObjectId | undefined {
 }
 
 /**
- * The production store: MongoDB through mongoose, on a connection of its own. Built for
- * what MongoDB 6+ and FerretDB v1 share: single-document atomic updates only (no
- * transactions, `$lookup`, `$push`+`$slice` or projections in `findOneAndUpdate`), and it
- * never relies on error code 11000 from an update. A turn costs two round trips: `load`
- * (an upsert) and `save` (a version-guarded update).
+ * The production store: MongoDB through mongoose, on a connection of its own. It uses only
+ * what MongoDB 6+ and the FerretDB v1 test server share: conditional single-document updates
+ * (no transactions, `$lookup`, `$push`+`$slice`, TTL-only expiry or projections in
+ * `findOneAndUpdate`), and it never relies on error code 11000 from an update. A turn costs
+ * two round trips: `load` (an upsert) and `save` (an update pinned to the loaded version).
  *
  * When the server goes away, operations fail within `operationTimeoutMs` with
  * {@link StoreUnavailableError} (nothing is buffered), and the driver reconnects by itself
@@ -89,13 +81,12 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
   private readonly conversations: Model<ConversationDoc>;
   private readonly messages: Model<MessageDoc>;
   private readonly plugins: PluginModelRegistry;
-  private readonly guards: WriteGuards;
-  private mode: UpdateMode = 'atomic';
   private readonly ttlDays: number;
   private readonly timeoutMs: number;
   private readonly clock: () => Date;
   private readonly logger: Logger;
   private state: 'new' | 'opening' | 'open' | 'closed' = 'new';
+  private opening?: Promise<void>;
   private ttlIndexes = false;
 
   constructor(private readonly options: MongoStoreOptions) {
@@ -107,14 +98,15 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     this.connection = mongoose.createConnection();
     this.conversations = this.connection.model('Conversation', conversationSchema) as unknown as Model<ConversationDoc>;
     this.messages = this.connection.model('Message', messageSchema) as unknown as Model<MessageDoc>;
-    // A token outlives any write in flight by far: operations give up after timeoutMs.
-    this.guards = new WriteGuards(this.connection, Math.max(15_000, 3 * this.timeoutMs));
     this.plugins = new PluginModelRegistry(
       this.connection,
       () => this.state === 'open',
       (collection, err) => this.logger.error({ err, collection }, 'building plugin model indexes failed'),
     );
-    this.connection.on('disconnected', () => this.state === 'open' && this.logger.warn('MongoDB connection lost; operations fail until it is back'));
+    this.connection.on(
+      'disconnected',
+      () => this.state === 'open' && this.logger.warn('MongoDB connection lost; operations fail until it is back'),
+    );
     this.connection.on('reconnected', () => this.logger.info('MongoDB connection restored'));
     this.connection.on('error', (err: unknown) => this.logger.warn({ err }, 'MongoDB connection error'));
   }
@@ -124,12 +116,12 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     return this.ttlIndexes;
   }
 
-  /** How conditional updates are made atomic on this server (decided at `open()`). */
-  get updateMode(): UpdateMode {
-    return this.mode;
-  }
-
-  model<TSchema extends Schema>(plugin: string, name: string, schema: TSchema, options?: PluginModelOptions): Model<InferSchemaType<TSchema>> {
+  model<TSchema extends Schema>(
+    plugin: string,
+    name: string,
+    schema: TSchema,
+    options?: PluginModelOptions,
+  ): Model<InferSchemaType<TSchema>> {
     return this.plugins.model(plugin, name, schema, options);
   }
 
@@ -140,7 +132,13 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
 
   async open(): Promise<void> {
     if (this.state === 'open') return;
-    if (this.state === 'opening') throw new Error('conversation store is already opening');
+    this.opening ??= this.connect().finally(() => {
+      this.opening = undefined;
+    });
+    return this.opening;
+  }
+
+  private async connect(): Promise<void> {
     this.state = 'opening';
     const { uri } = this.options;
     try {
@@ -159,12 +157,10 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
       throw new StoreUnavailableError(`cannot connect to MongoDB at ${redactUri(uri)}: ${(err as Error).message}`, err);
     }
     try {
-      const requested = this.options.updateMode ?? 'auto';
-      this.mode = requested === 'auto' ? await detectUpdateMode(this.connection) : requested;
+      await warnIfUpdatesAreNotAtomic(this.connection, this.logger);
       const [conversationsTtl, messagesTtl] = await Promise.all([
         ensureExpiryIndex(this.conversations, this.logger),
         ensureExpiryIndex(this.messages, this.logger),
-        ensureExpiryIndex(this.guards.model, this.logger),
         this.conversations.createIndexes(),
         this.messages.createIndexes(),
         this.plugins.buildAll(),
@@ -176,7 +172,7 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
       throw this.translate('open', err);
     }
     this.state = 'open';
-    this.logger.info({ uri: redactUri(uri), db: this.connection.name, serverSideExpiry: this.ttlIndexes, updateMode: this.mode }, 'conversation store open');
+    this.logger.info({ uri: redactUri(uri), db: this.connection.name, serverSideExpiry: this.ttlIndexes }, 'conversation store open');
   }
 
   async close(): Promise<void> {
@@ -203,12 +199,17 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     const doc = await this.run('load', async () => {
       try {
         return await this.conversations
-          .findOneAndUpdate(filter, { $setOnInsert: { ...freshConversationFields(now, this.ttlDays), version: 0 } }, { upsert: true, returnDocument: 'after', setDefaultsOnInsert: false })
+          .findOneAndUpdate(
+            filter,
+            { $setOnInsert: { ...freshConversationFields(now, this.ttlDays), version: 0 } },
+            { upsert: true, returnDocument: 'after', setDefaultsOnInsert: false },
+          )
           .lean<ConversationDoc>();
       } catch (err) {
         if (isUnavailableError(err)) throw err;
-        // Two first messages raced and the loser's insert hit the unique key. FerretDB reports
-        // that as a generic error, not 11000; either way the document now exists.
+        // Two first messages raced and the loser's insert hit the unique key. MongoDB 4.2+
+        // retries such an upsert itself; other servers report an error whose code we do not
+        // rely on. Either way the document exists now.
         const existing = await this.conversations.findOne(filter).lean<ConversationDoc>();
         if (existing) return existing;
         throw err;
@@ -226,9 +227,12 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     const _id = objectId(id);
     if (!_id) throw new ConcurrentUpdateError(keyOfConversation(conversation), version);
     const now = this.now();
-    const update: UpdateQuery<ConversationDoc> = { $set: { ...plan.set, updatedAt: now, expiresAt: expiryFrom(now, this.ttlDays) }, $inc: { version: 1 } };
+    const update: UpdateQuery<ConversationDoc> = {
+      $set: { ...plan.set, updatedAt: now, expiresAt: expiryFrom(now, this.ttlDays) },
+      $inc: { version: 1 },
+    };
     if (plan.unset.length > 0) update.$unset = Object.fromEntries(plan.unset.map((path) => [path, '']));
-    const doc = await this.run('save', () => this.updateConversation({ _id, hotelId, version }, update, now));
+    const doc = await this.run('save', () => this.updateConversation({ _id, hotelId, version }, update));
     if (!doc) throw new ConcurrentUpdateError(keyOfConversation(conversation), version);
     return toConversation(doc);
   }
@@ -278,11 +282,7 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     assertDate(now, 'now');
     // Across hotels on purpose: expiry is the store's own housekeeping, not a tenant's query.
     const [conversations] = await this.run('sweepExpired', () =>
-      Promise.all([
-        this.conversations.deleteMany({ expiresAt: { $lte: now } }),
-        this.messages.deleteMany({ expiresAt: { $lte: now } }),
-        this.guards.sweep(now),
-      ]),
+      Promise.all([this.conversations.deleteMany({ expiresAt: { $lte: now } }), this.messages.deleteMany({ expiresAt: { $lte: now } })]),
     );
     return conversations.deletedCount;
   }
@@ -300,7 +300,11 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     const doc = await this.run('recordInbound', async () => {
       try {
         return await this.messages
-          .findOneAndUpdate(filter, { $setOnInsert: { _id: proposed, ...rest } }, { upsert: true, returnDocument: 'after', setDefaultsOnInsert: false })
+          .findOneAndUpdate(
+            filter,
+            { $setOnInsert: { _id: proposed, ...rest } },
+            { upsert: true, returnDocument: 'after', setDefaultsOnInsert: false },
+          )
           .lean<MessageDoc>();
       } catch (err) {
         if (isUnavailableError(err)) throw err;
@@ -340,7 +344,7 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     const now = this.now();
     const $set: Record<string, unknown> = { status, ...this.touched(now) };
     if (normalisedError) $set.error = normalisedError;
-    await this.run('markInbound', () => this.updateMessage({ _id, hotelId, direction: 'in', status: 'received' }, { $set }, now));
+    await this.run('markInbound', () => this.updateMessage({ _id, hotelId, direction: 'in', status: 'received' }, { $set }));
   }
 
   async enqueueOutbound(messages: readonly NewOutbound[]): Promise<LoggedMessage[]> {
@@ -389,7 +393,6 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
       this.updateMessage(
         { _id, hotelId, direction: 'out', status: 'queued', nextAttemptAt: { $lte: now } },
         { $set: { nextAttemptAt: new Date(now.getTime() + leaseMs), ...this.touched(now) }, $inc: { attempts: 1 } },
-        now,
       ),
     );
     return claimed !== null;
@@ -407,7 +410,6 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
         await this.updateMessage(
           { _id, hotelId, direction: 'out', status: 'queued' },
           { $set: { status: 'sent', providerMessageId, ...this.touched(now) }, $unset: { nextAttemptAt: '', error: '' } },
-          now,
         );
       } catch (err) {
         if (isUnavailableError(err)) throw err;
@@ -430,7 +432,7 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     const update: UpdateQuery<MessageDoc> = nextAttemptAt
       ? { $set: { error: normalisedError, nextAttemptAt, ...this.touched(now) } }
       : { $set: { status: 'failed', error: normalisedError, ...this.touched(now) }, $unset: { nextAttemptAt: '' } };
-    await this.run('markSendFailed', () => this.updateMessage({ _id, hotelId, direction: 'out', status: 'queued' }, update, now));
+    await this.run('markSendFailed', () => this.updateMessage({ _id, hotelId, direction: 'out', status: 'queued' }, update));
   }
 
   async updateDelivery(
@@ -454,7 +456,7 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
         const $set: Record<string, unknown> = { status, ...this.touched(now) };
         if (normalisedError) $set.error = normalisedError;
         // Conditional on the current status, so racing callbacks still only move it forward.
-        const moved = await this.updateMessage({ ...filter, status: { $in: from } }, { $set }, now);
+        const moved = await this.updateMessage({ ...filter, status: { $in: from } }, { $set });
         if (moved) return moved;
       }
       return this.messages.findOne(filter).lean<MessageDoc>();
@@ -490,16 +492,23 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
     if (this.state !== 'open') throw new StoreUnavailableError(`conversation store is not open (${operation})`);
   }
 
-  private updateConversation(filter: { _id: Types.ObjectId; hotelId: string; version: number }, update: UpdateQuery<ConversationDoc>, now: Date) {
-    return conditionalUpdate(this.mode, this.guards, this.conversations, filter, update, 'version', now);
+  /**
+   * The one way the store changes an existing document: "if it still matches `filter`",
+   * atomically on the server, returning it as written or null. Conversations are pinned to
+   * the version the caller loaded; message-log rows to the status they must still be in.
+   */
+  private updateConversation(filter: { _id: Types.ObjectId; hotelId: string; version: number }, update: UpdateQuery<ConversationDoc>) {
+    return this.conversations.findOneAndUpdate(filter, update, { returnDocument: 'after' }).lean<ConversationDoc>();
   }
 
-  private updateMessage(filter: Record<string, unknown> & { hotelId: string }, update: UpdateQuery<MessageDoc>, now: Date) {
-    return conditionalUpdate(this.mode, this.guards, this.messages, filter, update, 'rev', now);
+  private updateMessage(filter: Record<string, unknown> & { hotelId: string }, update: UpdateQuery<MessageDoc>) {
+    return this.messages.findOneAndUpdate(filter, update, { returnDocument: 'after' }).lean<MessageDoc>();
   }
 
   private async oldestFirst(operation: string, query: Record<string, unknown>, limit: number): Promise<LoggedMessage[]> {
-    const docs = await this.run(operation, () => this.messages.find(query).sort({ createdAt: 1, _id: 1 }).limit(limit).lean<MessageDoc[]>());
+    const docs = await this.run(operation, () =>
+      this.messages.find(query).sort({ createdAt: 1, _id: 1 }).limit(limit).lean<MessageDoc[]>(),
+    );
     return docs.map(toLoggedMessage);
   }
 
@@ -513,7 +522,6 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
           $unset: Object.fromEntries(CLEARABLE_FIELDS.map((field) => [field, ''])),
           $inc: { version: 1 },
         },
-        now,
       ),
     );
     // Someone else restarted or saved it meanwhile: what they left is current.

@@ -19,7 +19,12 @@ export interface PluginModels {
    * the collection `<plugin>_<name>`. Its indexes are built at `open()`, or at once when the
    * store is already open.
    */
-  model<TSchema extends Schema>(plugin: string, name: string, schema: TSchema, options?: PluginModelOptions): Model<InferSchemaType<TSchema>>;
+  model<TSchema extends Schema>(
+    plugin: string,
+    name: string,
+    schema: TSchema,
+    options?: PluginModelOptions,
+  ): Model<InferSchemaType<TSchema>>;
 }
 
 const PLUGIN_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -107,7 +112,8 @@ export function applyTenantScope(schema: Schema, collection: string): void {
       const [kind, body] = Object.entries(op)[0] ?? [];
       if (!kind || !body) continue;
       if (kind === 'insertOne') {
-        if (!isHotelId((body.document as Record<string, unknown> | undefined)?.hotelId)) refuse('bulkWrite', 'an insertOne without a valid hotelId');
+        if (!isHotelId((body.document as Record<string, unknown> | undefined)?.hotelId))
+          refuse('bulkWrite', 'an insertOne without a valid hotelId');
         continue;
       }
       const filter = body.filter as Record<string, unknown> | undefined;
@@ -123,7 +129,7 @@ export function applyTenantScope(schema: Schema, collection: string): void {
  * or right away for models added while open.
  */
 export class PluginModelRegistry implements PluginModels {
-  private readonly models = new Map<string, { model: Model<any>; schema: Schema }>();
+  private readonly models = new Map<string, { model: Model<unknown>; schema: Schema }>();
   private readonly builds = new Set<Promise<void>>();
 
   constructor(
@@ -132,12 +138,17 @@ export class PluginModelRegistry implements PluginModels {
     private readonly onIndexError: (collection: string, err: unknown) => void,
   ) {}
 
-  model<TSchema extends Schema>(plugin: string, name: string, schema: TSchema, options: PluginModelOptions = {}): Model<InferSchemaType<TSchema>> {
+  model<TSchema extends Schema>(
+    plugin: string,
+    name: string,
+    schema: TSchema,
+    options: PluginModelOptions = {},
+  ): Model<InferSchemaType<TSchema>> {
     const collection = pluginCollectionName(plugin, name);
     const existing = this.models.get(collection);
     if (existing) {
       if (existing.schema !== schema) throw new StoreValidationError(`plugin model ${collection} is already defined with another schema`);
-      return existing.model as Model<InferSchemaType<TSchema>>;
+      return existing.model as unknown as Model<InferSchemaType<TSchema>>;
     }
     // A copy, so the plugin's schema object is not changed by the options below.
     const own = schema.clone();
@@ -145,10 +156,10 @@ export class PluginModelRegistry implements PluginModels {
     own.set('autoIndex', false);
     own.set('autoCreate', false);
     if (options.tenantScoped !== false) applyTenantScope(own, collection);
-    const model = this.connection.model(collection, own, collection) as Model<any>;
+    const model = this.connection.model(collection, own, collection) as unknown as Model<unknown>;
     this.models.set(collection, { model, schema });
     if (this.isOpen()) this.track(this.buildIndexes(model).catch((err: unknown) => this.onIndexError(collection, err)));
-    return model as Model<InferSchemaType<TSchema>>;
+    return model as unknown as Model<InferSchemaType<TSchema>>;
   }
 
   /** Builds every plugin model's indexes (at open). */
@@ -166,7 +177,7 @@ export class PluginModelRegistry implements PluginModels {
     void build.finally(() => this.builds.delete(build));
   }
 
-  private async buildIndexes(model: Model<any>): Promise<void> {
+  private async buildIndexes(model: Pick<Model<unknown>, 'createIndexes'>): Promise<void> {
     await model.createIndexes();
   }
 }

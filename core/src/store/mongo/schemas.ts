@@ -61,7 +61,6 @@ export const messageSchema = new Schema(
     createdAt: Date,
     updatedAt: Date,
     expiresAt: Date,
-    rev: Number,
   },
   { ...storeSchemaOptions, collection: 'messages' },
 );

@@ -1,5 +1,6 @@
 import { NeuralNetwork, type TrainingStatus } from '@nlpjs/neural';
-import { normalizeText } from '../text/normalize';
+import { normalizeText, words } from '../text/normalize';
+import { Speller } from './spelling';
 import { DEFAULT_FEATURES, extractFeatures, wordFeatureKeys, type FeatureSettings } from './features';
 import { stemmerFor, type Stem } from './stemmers';
 
@@ -16,7 +17,7 @@ export interface ScoredIntent {
 export interface Prediction {
   /** Intents best first; confidences already discounted by `coverage`. */
   readonly ranked: readonly ScoredIntent[];
-  /** Share of the text's words the model saw in training (0..1). */
+  /** Share of the text's content words the model saw in training (0..1). */
   readonly coverage: number;
 }
 
@@ -36,9 +37,11 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = { features: DEFAULT_FEATURE
 export class LanguageIntentModel {
   private readonly network: NeuralNetwork;
   private readonly stem: Stem;
-  private readonly knownWords = new Set<string>();
+  /** Word feature → how many intents use it; words most intents use are function words. */
+  private readonly wordIntents = new Map<string, Set<string>>();
   readonly intents: readonly string[];
   readonly status: TrainingStatus;
+  private readonly speller: Speller;
 
   constructor(
     readonly language: string,
@@ -47,12 +50,20 @@ export class LanguageIntentModel {
   ) {
     this.stem = stemmerFor(language);
     this.network = new NeuralNetwork({ iterations: settings.maxIterations, log: false });
+    const vocabulary = new Set<string>();
     const corpus = examples.map((e) => {
-      const input = extractFeatures(normalizeText(e.text), this.stem, settings.features);
-      for (const key of wordFeatureKeys(input)) this.knownWords.add(key);
+      const normalized = normalizeText(e.text);
+      for (const w of words(normalized)) vocabulary.add(w);
+      const input = extractFeatures(normalized, this.stem, settings.features);
+      for (const key of wordFeatureKeys(input)) {
+        const intents = this.wordIntents.get(key) ?? new Set<string>();
+        intents.add(e.intent);
+        this.wordIntents.set(key, intents);
+      }
       return { input, output: { [e.intent]: 1 } };
     });
     this.intents = [...new Set(examples.map((e) => e.intent))];
+    this.speller = new Speller(vocabulary);
     this.status = this.network.train(corpus);
   }
 
@@ -61,10 +72,18 @@ export class LanguageIntentModel {
    * to break a tie between several matching rules).
    */
   predict(normalized: string, among?: readonly string[]): Prediction {
-    const features = extractFeatures(normalized, this.stem, this.settings.features);
-    const wordKeys = wordFeatureKeys(features);
-    const known = wordKeys.filter((k) => this.knownWords.has(k)).length;
-    const coverage = wordKeys.length === 0 ? 0 : known / wordKeys.length;
+    const corrected = words(normalized)
+      .map((w) => this.speller.correct(w))
+      .join(' ');
+    const features = extractFeatures(corrected, this.stem, this.settings.features);
+    // Coverage counts content words only: "what", "the", "from" are known to every intent and
+    // say nothing, so "what about the thing from yesterday" is mostly unknown, as it should be.
+    // A text of function words only ("what can you do") is judged on all its words.
+    const functionWord = Math.max(3, Math.ceil(this.intents.length * 0.3));
+    const all = wordFeatureKeys(features);
+    const content = all.filter((k) => (this.wordIntents.get(k)?.size ?? 0) < functionWord);
+    const judged = content.length > 0 ? content : all;
+    const coverage = judged.length === 0 ? 0 : judged.filter((k) => this.wordIntents.has(k)).length / judged.length;
     const outputs = this.network.run(features) ?? {};
     const allowed = among ? new Set(among) : undefined;
     // Squared activations normalised to one, as NLP.js does: it sharpens a clear winner.
@@ -82,8 +101,8 @@ export class LanguageIntentModel {
     const discount = Math.sqrt(coverage);
     const ranked = raw
       .filter((r) => r.score > 0)
-      .map((r) => ({ name: r.name, confidence: (r.score / total) * discount }))
-      .sort((a, b) => b.confidence - a.confidence);
+      .sort((a, b) => b.score - a.score)
+      .map((r) => ({ name: r.name, confidence: (r.score / total) * discount }));
     return { ranked, coverage };
   }
 }

@@ -1,7 +1,12 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { summarize, type ClassificationRecord, type IntentLogRepository, type IntentLogSummary, type LlmUsageRecord } from './intent-log';
+import type { IntentLayer } from '@hotello/core';
+import type { ClassificationRecord, IntentLogRepository, IntentLogSummary, LlmUsageRecord } from './intent-log';
 
 const DAY_SECONDS = 86_400;
+const LAYERS: readonly IntentLayer[] = ['menu', 'rules', 'classifier', 'llm', 'fallback'];
+
+/** How long records are kept: classification detail is for tuning (3 months), usage backs invoices (13 months). */
+export const RETENTION_DAYS = { classifications: 90, usage: 400 } as const;
 
 const classificationSchema = new Schema<ClassificationRecord>(
   {
@@ -13,10 +18,8 @@ const classificationSchema = new Schema<ClassificationRecord>(
     latencyMs: { type: Number, required: true },
     language: { type: String, required: true },
   },
-  { versionKey: false },
+  { versionKey: false, autoIndex: false },
 );
-// Detail is for tuning and dashboards; three months is plenty and keeps the collection small.
-classificationSchema.index({ at: 1 }, { expireAfterSeconds: 90 * DAY_SECONDS });
 classificationSchema.index({ hotelId: 1, at: -1 });
 
 const usageSchema = new Schema<LlmUsageRecord>(
@@ -32,10 +35,8 @@ const usageSchema = new Schema<LlmUsageRecord>(
     latencyMs: { type: Number, required: true },
     outcome: { type: String, required: true },
   },
-  { versionKey: false },
+  { versionKey: false, autoIndex: false },
 );
-// Usage backs invoices and budgets: kept for 13 months.
-usageSchema.index({ at: 1 }, { expireAfterSeconds: 400 * DAY_SECONDS });
 usageSchema.index({ hotelId: 1, month: 1 });
 
 interface BudgetAlert {
@@ -43,8 +44,18 @@ interface BudgetAlert {
   month: string;
   at: Date;
 }
-const alertSchema = new Schema<BudgetAlert>({ hotelId: String, month: String, at: Date }, { versionKey: false });
+const alertSchema = new Schema<BudgetAlert>({ hotelId: String, month: String, at: Date }, { versionKey: false, autoIndex: false });
 alertSchema.index({ hotelId: 1, month: 1 }, { unique: true });
+
+/**
+ * The sum of one numeric field over matching documents. One accumulator per aggregation on
+ * purpose: FerretDB v1 (the test server) returns 0 for every accumulator after the first in a
+ * `$group`, and has no `$avg`; averages are computed from sums and counts instead.
+ */
+async function sumOf<T>(model: Model<T>, match: Record<string, unknown>, field: string): Promise<number> {
+  const [row] = await model.aggregate<{ total: number }>([{ $match: match }, { $group: { _id: null, total: { $sum: `$${field}` } } }]);
+  return row?.total ?? 0;
+}
 
 function isDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
@@ -65,9 +76,28 @@ export class MongooseIntentLog implements IntentLogRepository {
     this.alerts = connection.model<BudgetAlert>('IntentBudgetAlert', alertSchema, `${collectionPrefix}budget_alerts`);
   }
 
-  /** Creates the indexes (TTL, unique alert per month); call once at start. */
-  async init(): Promise<void> {
+  /**
+   * Creates the indexes; call once at start. Expiry uses TTL indexes where the server has them
+   * (MongoDB); elsewhere (FerretDB v1) call {@link prune} now and then. Resolves whether the
+   * server expires records itself.
+   */
+  async init(): Promise<boolean> {
     await Promise.all([this.classifications.createIndexes(), this.usage.createIndexes(), this.alerts.createIndexes()]);
+    try {
+      await this.classifications.collection.createIndex({ at: 1 }, { name: 'at_ttl', expireAfterSeconds: RETENTION_DAYS.classifications * DAY_SECONDS });
+      await this.usage.collection.createIndex({ at: 1 }, { name: 'at_ttl', expireAfterSeconds: RETENTION_DAYS.usage * DAY_SECONDS });
+      const indexes: { name?: string; expireAfterSeconds?: unknown }[] = await this.usage.listIndexes();
+      return indexes.some((i) => i.name === 'at_ttl' && typeof i.expireAfterSeconds === 'number');
+    } catch {
+      return false;
+    }
+  }
+
+  /** Deletes records past their retention (for servers without TTL indexes). */
+  async prune(now = new Date()): Promise<void> {
+    const before = (days: number) => new Date(now.getTime() - days * DAY_SECONDS * 1000);
+    await this.classifications.deleteMany({ at: { $lt: before(RETENTION_DAYS.classifications) } });
+    await this.usage.deleteMany({ at: { $lt: before(RETENTION_DAYS.usage) } });
   }
 
   async recordClassification(record: ClassificationRecord): Promise<void> {
@@ -79,11 +109,7 @@ export class MongooseIntentLog implements IntentLogRepository {
   }
 
   async llmSpend(hotelId: string, month: string): Promise<number> {
-    const [row] = await this.usage.aggregate<{ total: number }>([
-      { $match: { hotelId, month } },
-      { $group: { _id: null, total: { $sum: '$costUsd' } } },
-    ]);
-    return row?.total ?? 0;
+    return sumOf(this.usage, { hotelId, month }, 'costUsd');
   }
 
   async claimBudgetAlert(hotelId: string, month: string): Promise<boolean> {
@@ -98,10 +124,30 @@ export class MongooseIntentLog implements IntentLogRepository {
   }
 
   async summary(hotelId: string, since: Date): Promise<IntentLogSummary> {
-    const [classifications, usage] = await Promise.all([
-      this.classifications.find({ hotelId, at: { $gte: since } }).lean<ClassificationRecord[]>(),
-      this.usage.find({ hotelId, at: { $gte: since } }).lean<LlmUsageRecord[]>(),
+    const perLayer = LAYERS.map(async (layer) => {
+      const match = { hotelId, layer, at: { $gte: since } };
+      const [count, confidence, latencyMs] = await Promise.all([
+        this.classifications.countDocuments(match),
+        sumOf(this.classifications, match, 'confidence'),
+        sumOf(this.classifications, match, 'latencyMs'),
+      ]);
+      return { layer, count, confidence, latencyMs };
+    });
+    const usageMatch = { hotelId, at: { $gte: since } };
+    const [layers, calls, inputTokens, outputTokens, costUsd] = await Promise.all([
+      Promise.all(perLayer),
+      this.usage.countDocuments(usageMatch),
+      sumOf(this.usage, usageMatch, 'inputTokens'),
+      sumOf(this.usage, usageMatch, 'outputTokens'),
+      sumOf(this.usage, usageMatch, 'costUsd'),
     ]);
-    return summarize(classifications, usage);
+    const byLayer: IntentLogSummary['byLayer'] = {};
+    let classifications = 0;
+    for (const l of layers) {
+      if (l.count === 0) continue;
+      classifications += l.count;
+      byLayer[l.layer] = { count: l.count, avgConfidence: l.confidence / l.count, avgLatencyMs: l.latencyMs / l.count };
+    }
+    return { classifications, byLayer, llm: { calls, inputTokens, outputTokens, costUsd } };
   }
 }

@@ -46,7 +46,7 @@ export function decideLanguage(
     if (detected && !neutral && guess.confidence >= LANGUAGE_THRESHOLDS.firstConfidence && guess.letters >= LANGUAGE_THRESHOLDS.firstLetters) {
       return { language: detected, persist: true };
     }
-    return { language: stored ?? (allowed.includes(hotelDefault) ? hotelDefault : allowed[0] ?? hotelDefault), persist: false };
+    return { language: allowed.includes(hotelDefault) ? hotelDefault : (allowed[0] ?? hotelDefault), persist: false };
   }
   if (!detected || detected === current || neutral) return { language: current, persist: false };
   // Arabic is recognised by its script, which no other supported language shares.

@@ -1,4 +1,5 @@
 import type { z } from '@hotello/core';
+import type { ChatOpenAI } from '@langchain/openai';
 import type { LlmOptions } from '../options';
 import type { Prompt } from './llm-prompt';
 
@@ -27,26 +28,30 @@ interface UsageMetadata {
  * clarifying question.
  */
 export class LangChainLlmClient implements LlmClient {
-  private model?: Promise<import('@langchain/openai').ChatOpenAI>;
-  private readonly bound = new WeakMap<z.ZodType, ReturnType<import('@langchain/openai').ChatOpenAI['withStructuredOutput']>>();
+  private model?: Promise<ChatOpenAI>;
+  private readonly bound = new WeakMap<z.ZodType, ReturnType<ChatOpenAI['withStructuredOutput']>>();
 
   constructor(
     private readonly options: LlmOptions,
     private readonly apiKey: string,
   ) {}
 
-  private async chat() {
-    this.model ??= import('@langchain/openai').then(
-      ({ ChatOpenAI }) =>
-        new ChatOpenAI({
+  private chat(): Promise<ChatOpenAI> {
+    if (!this.model) {
+      this.model = Promise.resolve().then(() => {
+        // Loaded on demand and with require, so the CommonJS build and its types are the ones used.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { ChatOpenAI: Chat } = require('@langchain/openai') as typeof import('@langchain/openai');
+        return new Chat({
           model: this.options.model,
           apiKey: this.apiKey,
           temperature: 0,
           timeout: this.options.timeoutMs,
           maxRetries: 0,
           configuration: this.options.baseUrl ? { baseURL: this.options.baseUrl } : undefined,
-        }),
-    );
+        });
+      });
+    }
     return this.model;
   }
 
@@ -57,7 +62,8 @@ export class LangChainLlmClient implements LlmClient {
       runnable = model.withStructuredOutput(schema, { name: 'classify_guest_message', method: this.options.method, includeRaw: true });
       this.bound.set(schema, runnable);
     }
-    const { SystemMessage, HumanMessage } = await import('@langchain/core/messages');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { SystemMessage, HumanMessage } = require('@langchain/core/messages') as typeof import('@langchain/core/messages');
     const result = (await runnable.invoke([new SystemMessage(prompt.system), new HumanMessage(prompt.user)], { signal })) as {
       raw: { usage_metadata?: UsageMetadata };
       parsed: unknown;

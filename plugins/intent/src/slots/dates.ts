@@ -33,6 +33,8 @@ const CHRONO: Readonly<Record<string, chrono.Chrono>> = {
   ar: chrono.ar.casual,
 };
 
+const NOW_WORDS = /^(?:right now|now|ahora(?: mismo)?|maintenant|agora|jetzt|adesso|ora|sasa hivi|الان|الآن)$/i;
+
 class Collector {
   readonly mentions: DateMention[] = [];
   readonly invalid: string[] = [];
@@ -178,8 +180,8 @@ function chronoDates(c: Collector, ctx: DateContext): void {
     let used = false;
     for (const r of results) {
       const certain = r.start.isCertain('day') || r.start.isCertain('weekday') || r.start.isCertain('month');
-      // A bare number ("2") or a time of day ("at 3pm") is not a date to book.
-      if (!certain || /^\d{1,2}$/.test(r.text.trim())) continue;
+      // A bare number ("2"), a time of day ("at 3pm") or "now" (urgency, not a date) is no stay date.
+      if (!certain || /^\d{1,2}$/.test(r.text.trim()) || NOW_WORDS.test(r.text.trim())) continue;
       const start = date(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!);
       const end = r.end ? date(r.end.get('year')!, r.end.get('month')!, r.end.get('day')!) : undefined;
       if (!start) continue;

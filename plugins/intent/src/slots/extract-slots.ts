@@ -24,6 +24,8 @@ export interface SlotContext {
 export interface SlotExtraction {
   readonly slots: SlotValues;
   readonly errors: SlotError[];
+  /** The text with every slot value blanked out: what is left to say what the guest wants. */
+  readonly residual?: string;
 }
 
 /**
@@ -64,12 +66,13 @@ export function extractSlots(text: string, ctx: SlotContext): SlotExtraction {
   const masked = { original: mask(prepared.original, spans), folded: mask(prepared.folded, spans) };
   const dates = extractDates(masked, { now: ctx.now, timeZone: ctx.timeZone, language: ctx.language });
   const stay = validateStay(
-    { mentions: dates.mentions, invalidDates: dates.invalid, nights: nights.nights, adults: guests.adults, children: guests.children, people: guests.people },
+    { mentions: dates.mentions, invalidDates: dates.invalid, nights: nights.nights, adults: guests.adults, children: guests.children, people: guests.people, childrenIncluded: guests.childrenIncluded },
     todayIn(ctx.timeZone, ctx.now),
   );
   Object.assign(slots, stay.slots);
   errors.push(...stay.errors);
-  return { slots, errors };
+  const residual = mask(masked.original, dates.mentions.map((m) => m.span)).trim();
+  return { slots, errors, residual };
 }
 
 /** Keeps the slots (and their errors) an intent declared; other plugins' names pass through untouched. */
@@ -81,5 +84,5 @@ export function pickSlots(extraction: SlotExtraction, names: readonly string[] |
   if (stay.some((s) => keep.has(s))) stay.forEach((s) => keep.add(s));
   const slots: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(extraction.slots)) if (keep.has(k as SlotName)) slots[k] = v;
-  return { slots: slots as SlotValues, errors: extraction.errors.filter((e) => keep.has(e.slot)) };
+  return { slots: slots as SlotValues, errors: extraction.errors.filter((e) => keep.has(e.slot)), residual: extraction.residual };
 }

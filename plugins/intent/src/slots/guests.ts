@@ -6,6 +6,8 @@ export interface GuestCounts {
   children?: number;
   /** "4 people" when adults and children were not told apart. */
   people?: number;
+  /** "5 guests including 2 kids": the children are part of `people`, not extra. */
+  childrenIncluded?: boolean;
   spans: Span[];
 }
 
@@ -20,6 +22,9 @@ const NOUNS = {
 
 /** Words allowed between a count and its noun: "2 small children", "dos niños pequeños" needs none. */
 const FILLERS = 'more|extra|small|little|young|other|additional|mas|otros|otras|petits?|autres|kleine|weitere|piccoli|altri|outras?|mais|wadogo';
+
+/** Words that make children part of a people count rather than extra to it. */
+const INCLUDING = /(?:including|incl\.?|of which|of them|incluyendo|incluidos|de los cuales|dont|y compris|incluindo|dos quais|davon|inklusive|inclusi|di cui|ikiwemo|pamoja na|منهم|بينهم|بما فيهم)/u;
 
 /** Swahili and Arabic put the count after the noun ("watu wazima wawili", "أطفال 2"). */
 const NOUN_FIRST = {
@@ -70,5 +75,6 @@ export function extractGuests(text: string, language: string): GuestCounts {
       out.spans.push({ start: m.index, end: m.index + m[0].length });
     }
   }
+  if (out.people !== undefined && out.children !== undefined) out.childrenIncluded = INCLUDING.test(text);
   return out;
 }

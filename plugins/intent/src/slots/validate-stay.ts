@@ -15,6 +15,7 @@ export interface StayInput {
   readonly adults?: number;
   readonly children?: number;
   readonly people?: number;
+  readonly childrenIncluded?: boolean;
 }
 
 function error(slot: string, code: SlotErrorCode, message: string): SlotError {
@@ -80,7 +81,7 @@ export function validateStay(input: StayInput, today: CivilDate): { slots: SlotV
 
   let adults = input.adults;
   if (adults === undefined && input.people !== undefined) {
-    adults = input.children !== undefined && input.people > input.children ? input.people - input.children : input.people;
+    adults = input.childrenIncluded && input.children !== undefined && input.people > input.children ? input.people - input.children : input.people;
   }
   if (adults !== undefined) {
     if (adults < 1) errors.push(error('adults', 'zero_guests', 'at least one adult must stay'));

@@ -40,6 +40,8 @@ export function normalizeText(text: string): string {
   t = t.replace(/[\u2018\u2019\u02bc`´]/g, "'");
   t = t.replace(/([a-z])'(t|s|re|ll|ve|d|m)(?![a-z])/g, '$1$2');
   t = t.replace(/[^\p{L}\p{N}]+/gu, ' ');
+  // Chat stretches words for emphasis ("holaaa", "bonjouuur", "مرحبااا"); no supported language triples a letter.
+  t = t.replace(/(\p{L})\1{2,}/gu, '$1');
   return t.trim();
 }
 

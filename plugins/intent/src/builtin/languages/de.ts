@@ -213,7 +213,8 @@ export const de: LanguagePack = {
   },
   patterns: {
     greeting: [
-      '^(?:hallo+|hi|hey|guten (?:morgen|tag|abend)|servus|moin(?: moin)?|gruss gott|gruezi|tag)(?: (?:zusammen|allerseits|team|wie gehts|wie geht es ihnen|wie geht es dir))*$',
+      '^(?:hallo|hallochen|hi|hey|guten (?:morgen|tag|abend)|moin|servus)\\b',
+      '^(?:hallo+|hallochen|hi|hey|guten (?:morgen|tag|abend)|servus|moin(?: moin)?|gruss gott|gruezi|tag)(?: (?:zusammen|allerseits|team|wie gehts|wie geht es ihnen|wie geht es dir))*$',
     ],
     help_menu: [
       '^(?:das )?(?:menu|hilfe|optionen|hauptmenu|neu starten|start)(?: bitte)?$',
@@ -241,6 +242,7 @@ export const de: LanguagePack = {
       '\\bmeine(?:r|n)? (?:buchung|buchungen|reservierung|reservierungen)\\b',
       '\\b(?:buchungsnummer|buchungsbestatigung|status meiner)\\b',
       '\\bhabe ich eine (?:buchung|reservierung)\\b',
+      '\\b(?:stand|status) (?:der|meiner) (?:buchung|reservierung)\\b',
     ],
     cancel_booking: ['\\b(?:storn\\w*|absagen|rueckgangig|ruckgangig)\\b'],
     payment_help: [
@@ -250,6 +252,7 @@ export const de: LanguagePack = {
       '\\b(?:wlan|wifi|internet|fruhstuck|parkplatze?|parken|pool|schwimmbad|fitness\\w*|haustiere|hund|katze|flughafen\\w*|adresse|restaurant|wascheservice|rauchen|strand|klimaanlage)\\b',
       '\\b(?:check ?in|check ?out|einchecken|auschecken)\\b',
       '\\bwo liegt\\b',
+      '\\b(?:anreise|abreise)\\w*\\b',
     ],
     complaint: [
       '\\b(?:schmutzig|dreckig|kaputt|laut|larm|unhoflich|inakzeptabel|miserabel\\w*|furchtbar|schrecklich|beschwer\\w*|kakerlaken|wanzen|flecken|enttauscht|schlechteste|stinkt)\\b',
@@ -265,6 +268,7 @@ export const de: LanguagePack = {
     thanks_goodbye: [
       '^(?:ok |perfekt |super |nein )?(?:danke|danke schon|vielen dank|tschuss|auf wiedersehen|bis spater|bis dann|ciao|merci|das war alles|das ware alles|ich bedanke mich)(?: (?:danke|tschuss|ciao|fur alles|fur die hilfe|sehr))*$',
       '\\bschonen tag\\b',
+      '^(?:danke|vielen dank|herzlichen dank|danke schon)\\b',
     ],
   },
 };

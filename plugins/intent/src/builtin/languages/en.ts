@@ -223,12 +223,14 @@ export const en: LanguagePack = {
   patterns: {
     greeting: [
       '^(?:hi+|hello+|hey+|hiya|howdy|hallo|greetings|good (?:morning|afternoon|evening|day)|morning|evening)(?: there| team| guys| all| everyone)?(?: how are you(?: doing)?)?$',
+      '^(?:hi|hello|hey|good (?:morning|afternoon|evening))\\b',
     ],
     help_menu: [
       '^(?:main )?(?:menu|help|options|start|start over)(?: please)?$',
       '\\bwhat (?:else )?can (?:you|this bot|i ask you)\\b',
       '\\b(?:show|send|give)(?: me)? (?:the )?(?:main )?(?:menu|options)\\b',
       '\\bwhat are (?:my|the|your) options\\b',
+      '\\bwhat do (?:you|u) do\\b',
     ],
     book_room: [
       '\\b(?:book|reserve)(?: me)? (?:a |an |one |two |the |another )?(?:\\w+ )?(?:room|suite|stay|bed|night)s?\\b',
@@ -242,6 +244,7 @@ export const en: LanguagePack = {
       '\\bhow much (?:is|for|does|would|per)\\b',
       '\\b(?:rates?|prices?|cost) (?:for|per|of)\\b',
       '\\broom (?:rates?|prices?)\\b',
+      '\\b(?:anything|something) (?:free|available|left)\\b',
     ],
     my_bookings: [
       '\\bmy (?:booking|reservation|stay)s?\\b',
@@ -275,6 +278,8 @@ export const en: LanguagePack = {
     thanks_goodbye: [
       '^(?:ok(?:ay)? |great |perfect |awesome |cool |no )?(?:thanks?|thank you|thx|ty|cheers|bye|bye bye|goodbye|good bye|see you|later|appreciate it|thats all|that is all)(?: (?:so|very) much)?(?: (?:for (?:your|the) help|thanks|bye|again))*$',
       '\\bhave a (?:nice|good|great) (?:day|evening|night)\\b',
+      // A message that opens with thanks is thanks, unless a more important rule also matches.
+      '^(?:thanks?|thank you|thx|ty|cheers|many thanks)\\b',
     ],
   },
 };

@@ -218,6 +218,7 @@ export const es: LanguagePack = {
   },
   patterns: {
     greeting: [
+      '^(?:hola|buenas|buenos dias)\\b',
       '^(?:hola+|buenas|buenos dias|buen dia|buenas (?:tardes|noches)|saludos|que tal|hey)(?: (?:a todos|equipo|que tal|como estan|como esta|muy buenas))*$',
     ],
     help_menu: [
@@ -226,6 +227,8 @@ export const es: LanguagePack = {
       '\\b(?:en que|como) me (?:puedes|puede) ayudar\\b',
       '\\b(?:muestrame|ver|dame) (?:el menu|las opciones)\\b',
       '\\bcuales son las opciones\\b',
+      '\\bque opciones\\b',
+      '\\bpara que sirve\\b',
     ],
     book_room: [
       '\\b(?:reservar|reservo|reservame|apartame|apartar)\\b',
@@ -267,6 +270,7 @@ export const es: LanguagePack = {
     thanks_goodbye: [
       '^(?:ok |perfecto |genial |vale |no )?(?:gracias|muchas gracias|mil gracias|adios|chao|chau|hasta luego|nos vemos|eso es todo|muy amable|se lo agradezco)(?: (?:gracias|adios|chao|por todo|por la ayuda))*$',
       '\\bque tenga (?:un )?buen dia\\b',
+      '^(?:gracias|muchas gracias|muchisimas gracias|mil gracias)\\b',
     ],
   },
 };

@@ -213,6 +213,7 @@ export const fr: LanguagePack = {
   },
   patterns: {
     greeting: [
+      '^(?:bonjour|bonsoir|salut|coucou)\\b',
       '^(?:bonjour|bonsoir|salut|coucou|allo|bjr|slt|hello)(?: (?:a tous|tout le monde|l equipe|bonjour|ca va|comment allez vous|comment vas tu))*$',
     ],
     help_menu: [
@@ -221,6 +222,7 @@ export const fr: LanguagePack = {
       '\\ben quoi (?:pouvez vous|peux tu) m aider\\b',
       '\\b(?:montrez moi|affiche[rz]?|voir) (?:le menu|les options)\\b',
       '\\bquelles sont les options\\b',
+      '\\b(?:vous faites|tu fais) quoi\\b',
     ],
     book_room: [
       '\\b(?:reserver|reservez|bloquez moi)\\b',
@@ -243,16 +245,16 @@ export const fr: LanguagePack = {
     ],
     cancel_booking: ['\\bannul\\w*\\b'],
     payment_help: [
-      '\\b(?:payer|paiement|paiements|paye|facture|recu|remboursement|rembourser|acompte|carte|paypal|virement|especes|debite)\\b',
+      '\\b(?:payer|regler|reglement|paiement|paiements|paye|facture|recu|remboursement|rembourser|acompte|carte|paypal|virement|especes|debite)\\b',
     ],
     faq_question: [
-      '\\b(?:wifi|wi fi|internet|petit dejeuner|parking|piscine|salle de sport|animaux|chien|chat|navette|aeroport|adresse|restaurant|blanchisserie|fumer|plage|climatisees?)\\b',
+      '\\b(?:wifi|wi fi|internet|petit dejeuner|parking|piscine|salle de sport|animaux|chien|navette|aeroport|adresse|restaurant|blanchisserie|fumer|plage|climatisees?)\\b',
       '\\ba quelle heure\\b',
       '\\b(?:check ?in|check ?out)\\b',
       '\\bou se trouve\\b',
     ],
     complaint: [
-      '\\b(?:sale|cassee?|bruyante?|bruit|impoli\\w*|inacceptable|deplorable|horrible|nul|reclamation|plaindre|plainte|cafards?|punaises|tache(?:s|es)?|decu\\w*|pire|sent mauvais)\\b',
+      '\\b(?:sales?|casse(?:e|s|es)?|bruyant\\w*|bruit|impoli\\w*|inacceptable|deplorable|horrible|nul|reclamation|plaindre|plainte|cafards?|punaises|tache(?:s|es)?|decu\\w*|pire|sent mauvais)\\b',
       '\\bne (?:marche|fonctionne) (?:pas|plus)\\b',
       '\\bpas d eau chaude\\b',
     ],
@@ -262,6 +264,7 @@ export const fr: LanguagePack = {
       '\\b(?:appelez moi|pas (?:parler a )?un robot)\\b',
     ],
     thanks_goodbye: [
+      '^(?:merci|un grand merci|mille mercis)\\b',
       '^(?:ok |parfait |super |non )?(?:merci|merci beaucoup|merci bien|merci mille fois|au revoir|a bientot|a plus|bye|ciao|c est tout|je vous remercie|bonne (?:journee|soiree))(?: (?:merci|au revoir|bye|pour tout|beaucoup|pour l aide))*$',
     ],
   },

@@ -213,11 +213,13 @@ export const it: LanguagePack = {
   },
   patterns: {
     greeting: [
+      '^(?:ciao|buongiorno|buonasera|salve)\\b',
       '^(?:ciao+|buongiorno|buonasera|buon pomeriggio|buondi|salve|ehi|pronto)(?: (?:a tutti|a voi|ciao|come va|come state|come sta))*$',
     ],
     help_menu: [
       '^(?:il )?(?:menu|aiuto|opzioni|menu principale|ricomincia)(?: per favore)?$',
       '\\bcosa (?:puoi|sai|potete) fare\\b',
+      '\\bcosa fai\\b',
       '\\bin cosa mi (?:puoi|puo|potete) aiutare\\b',
       '\\b(?:mostrami|vedere|fammi vedere) (?:il menu|le opzioni)\\b',
       '\\bquali sono le opzioni\\b',
@@ -232,6 +234,7 @@ export const it: LanguagePack = {
       '\\b(?:camere|stanze|camera|stanza|doppia|singola|familiare) (?:\\w+ )?(?:libere?|disponibil[ei])\\b',
       '\\bquanto (?:costa|costano|viene|costerebbe|costerebbero)\\b',
       '\\b(?:prezz[oi]|tariffe?)\\b',
+      '\\b(?:avete|c e|ce|ci sono) (?:ancora )?posto\\b',
       '\\b(?:ancora posto|e pieno)\\b',
     ],
     my_bookings: [
@@ -250,7 +253,7 @@ export const it: LanguagePack = {
       '\\bdove si trova\\b',
     ],
     complaint: [
-      '\\b(?:sporc[ao]|rott[ao]|rumore|rumoros[ao]|scortese|inaccettabile|pessim[oa]|orribile|reclamo|lamentarmi|scarafaggi|cimici|macchiat[ei]|delus[oa]|peggior[ei]?|puzza)\\b',
+      '\\b(?:sporc[ao]|rott[ao]|rumore|rumoros[ao]|scortese|maleducat[oaie]|inaccettabile|pessim[oa]|orribile|reclamo|lamentarmi|scarafaggi|cimici|macchiat[ei]|delus[oa]|peggior[ei]?|puzza)\\b',
       '\\bnon funziona\\b',
       '\\bnon c e acqua\\b',
     ],
@@ -260,6 +263,7 @@ export const it: LanguagePack = {
       '\\b(?:chiamatemi|mi chiamate|non voglio (?:un )?bot)\\b',
     ],
     thanks_goodbye: [
+      '^(?:grazie|grazie mille|la ringrazio)\\b',
       '^(?:ok |perfetto |ottimo |no )?(?:grazie|grazie mille|grazie tante|arrivederci|a presto|ci vediamo|ciao ciao|e tutto|la ringrazio|gentilissim[io]|buona (?:giornata|serata))(?: (?:grazie|ciao|arrivederci|di tutto|per l aiuto))*$',
     ],
   },

@@ -214,6 +214,7 @@ export const pt: LanguagePack = {
   },
   patterns: {
     greeting: [
+      '^(?:ola|oi|bom dia|boa tarde|boa noite)\\b',
       '^(?:ola+|oi+e?|bom dia+|boa tarde|boa noite|saudacoes|e ai)(?: (?:a todos|gente|pessoal|equipa|equipe|tudo bem|tudo bom|como estao))*$',
     ],
     help_menu: [
@@ -222,6 +223,8 @@ export const pt: LanguagePack = {
       '\\bem que (?:pode|podem) me ajudar\\b',
       '\\b(?:mostre|mostra|ver) (?:o menu|as opcoes)\\b',
       '\\bquais sao as opcoes\\b',
+      '\\bque opcoes\\b',
+      '\\b(?:para|pra) que serve\\b',
     ],
     book_room: [
       '\\b(?:reservar|reserva um|marcar um quarto|guarda um quarto)\\b',
@@ -241,13 +244,13 @@ export const pt: LanguagePack = {
       '\\b(?:numero|estado|detalhes|confirmacao) da (?:minha )?reserva\\b',
       '\\btenho (?:uma )?reserva\\b',
     ],
-    cancel_booking: ['\\b(?:cancel\\w*|anular|desistir)\\b'],
+    cancel_booking: ['\\b(?:cancel\\w*|anular|desistir|desmarcar)\\b'],
     payment_help: [
       '\\b(?:pagar|pagamento|pagamentos|paguei|pago|fatura|recibo|reembolso|sinal|cartao|pix|paypal|transferencia|dinheiro|cobrado|cobranca)\\b',
     ],
     faq_question: [
       '\\b(?:wifi|wi fi|internet|pequeno almoco|cafe da manha|estacionamento|piscina|academia|ginasio|animais|cao|cachorro|gato|transfer|aeroporto|endereco|morada|restaurante|lavandaria|lavanderia|fumar|praia)\\b',
-      '\\ba que horas\\b',
+      '\\b(?:a|ate) que horas?\\b',
       '\\b(?:check ?in|check ?out)\\b',
       '\\bonde fica\\b',
     ],
@@ -262,8 +265,9 @@ export const pt: LanguagePack = {
       '\\b(?:liguem me|ligue me|me liguem|nao quero (?:falar com )?(?:um )?robo)\\b',
     ],
     thanks_goodbye: [
-      '^(?:ok |perfeito |otimo |nao )?(?:obrigad[oa]|muito obrigad[oa]|brigad[oa]|valeu|tchau|adeus|ate logo|ate mais|e tudo|e so isso|agradeco)(?: (?:obrigad[oa]|tchau|por tudo|pela ajuda))*$',
+      '^(?:ok |perfeito |otimo |nao )?(?:obrigad[oa]|obrigadao|muito obrigad[oa]|brigad[oa]|valeu|tchau|adeus|ate logo|ate mais|e tudo|e so isso|agradeco)(?: (?:obrigad[oa]|tchau|por tudo|pela ajuda))*$',
       '\\btenha um bom dia\\b',
+      '^(?:obrigad[oa]|obrigadao|muito obrigad[oa]|valeu)\\b',
     ],
   },
 };

@@ -219,6 +219,7 @@ export const sw: LanguagePack = {
   },
   patterns: {
     greeting: [
+      '^(?:habari|hujambo|jambo|mambo|shikamoo)\\b',
       '^(?:habari|hujambo|jambo|mambo|sasa|niaje|vipi|salama|shikamoo|hodi|salamu)(?: (?:yako|zenu|za (?:asubuhi|mchana|jioni|leo)|vipi|boss|bro))*$',
     ],
     help_menu: [
@@ -242,7 +243,7 @@ export const sw: LanguagePack = {
     ],
     cancel_booking: ['\\b\\w*ghairi\\w*\\b', '\\b(?:cancel\\w*|kucancel|futa booking|sitaki tena booking)\\b'],
     payment_help: [
-      '\\b(?:\\w{0,4}lip[ae]\\w*|malipo|risiti|ankara|invoice|amana|kurudishiwa pesa|mpesa|m pesa|paybill|kadi|nimekatwa)\\b',
+      '\\b(?:\\w{0,4}lip[aei]\\w*|malipo|risiti|ankara|invoice|amana|kurudishiwa pesa|mpesa|m pesa|paybill|kadi|nimekatwa)\\b',
     ],
     faq_question: [
       '\\b(?:wifi|password|kifungua kinywa|chai ya asubuhi|breakfast|parking|maegesho|bwawa|gym|wanyama|mbwa|paka|uwanja wa ndege|airport|anwani|mgahawa|kufua|sigara|ufukwe|ac)\\b',
@@ -259,8 +260,10 @@ export const sw: LanguagePack = {
       '\\b(?:kuongea|kuzungumza|niunganishe|nihamishe|ongea|zungumza)\\b.*\\b(?:mtu|binadamu|meneja|mapokezi|reception|mfanyakazi|mhudumu|wakala)\\b',
       '^(?:binadamu|mtu halisi|wakala|mhudumu|reception|mapokezi)(?: tafadhali)?$',
       '\\b(?:nipigie|sitaki roboti)\\b',
+      '\\b(?:niitie|niitieni|mwite|mwiteni)\\b',
     ],
     thanks_goodbye: [
+      '^(?:asante|asanteni|ahsante|nashukuru|shukrani)\\b',
       '^(?:sawa |poa |hapana )?(?:asante|asanteni|ahsante|shukrani|nashukuru|kwaheri|kwa heri|tutaonana|baadaye|ni hayo tu|usiku mwema|siku njema)(?: (?:sana|asante|kwaheri|ya kuonana|boss))*$',
     ],
   },

@@ -1,0 +1,14 @@
+/**
+ * Events the intent plugin emits, added to core's event map so listeners are typed.
+ */
+declare module '@hotello/core' {
+  interface HotelloEvents {
+    /**
+     * A hotel used up its monthly LLM budget: the LLM layer is skipped until the month ends.
+     * Emitted once per hotel and month, across instances.
+     */
+    'intent.llm_budget_exceeded': { hotelId: string; month: string; spentUsd: number; budgetUsd: number };
+  }
+}
+
+export {};

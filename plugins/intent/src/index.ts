@@ -1,0 +1,33 @@
+/**
+ * @hotello/plugin-intent — understands guest messages for Hotello bots.
+ *
+ * The default export is the plugin; the named exports are for integrators who want the
+ * pieces: the classifier (also in the container under core's INTENT_CLASSIFIER), the slot
+ * extractor, the language identifier, and the cost-control repositories.
+ */
+import './events';
+
+export { intentPlugin as default, intentPlugin, INTENT_LOG, LLM_CLIENT_FACTORY, type LlmClientFactory } from './plugin';
+export { intentOptionsSchema, llmOptionsSchema, defaultOptions, type IntentOptions, type LlmOptions, type Pricing } from './options';
+export { BUILTIN_INTENTS, BUILTIN_SLOTS, DEFAULT_MENU, type BuiltinIntent } from './builtin/intents';
+export { LANGUAGE_PACKS, SUPPORTED_LANGUAGES } from './builtin/languages';
+export type { LanguagePack } from './builtin/language-pack';
+export { NAMESPACE, TEXTS } from './i18n/texts';
+export { LayeredClassifier, RULE_CONFIDENCE, type ClassifyRequest, type HotelInfo, type IntentClassification, type LayeredClassifierDeps } from './classifier/layered-classifier';
+export { HotelUnderstanding } from './classifier/hotel-understanding';
+export { LanguageIntentModel, type Example, type Prediction, type ScoredIntent } from './classifier/language-model';
+export { LanguageIdentifier, type LanguageGuess } from './language/language-identifier';
+export { decideLanguage, LANGUAGE_THRESHOLDS, type LanguageDecision } from './language/language-policy';
+export { resolveMenu, type MenuMatch } from './layers/menu-layer';
+export { RuleSet, RULE_PRIORITY, type RulesMatch } from './layers/rules-layer';
+export { extractSlots, pickSlots, type SlotContext, type SlotExtraction } from './slots/extract-slots';
+export { SLOT_NAMES, SLOT_ERROR_CODES, ROOM_TYPES, type Budget, type SlotName, type SlotValues, type SlotErrorCode } from './slots/slot-types';
+export { LangChainLlmClient, resolveApiKey, type LlmClient, type LlmReply } from './llm/llm-client';
+export { LlmLayer, type LlmAsk, type LlmVerdict } from './llm/llm-layer';
+export { buildOutputSchema, type LlmOutput } from './llm/llm-schema';
+export { buildPrompt, type Prompt } from './llm/llm-prompt';
+export { estimateCost } from './llm/pricing';
+export type { ClassificationRecord, IntentLogRepository, IntentLogSummary, LayerStats, LlmOutcome, LlmUsageRecord } from './cost/intent-log';
+export { MemoryIntentLog } from './cost/memory-intent-log';
+export { MongooseIntentLog } from './cost/mongoose-intent-log';
+export { LlmBudget, monthIn, type BudgetExceeded } from './cost/llm-budget';

@@ -1,0 +1,100 @@
+import { definePlugin, INTENT_CLASSIFIER, TurnRegistry, type PluginContext } from '@hotello/core';
+import type { InjectionToken } from 'tsyringe';
+import { builtinDeclarations } from './builtin/declarations';
+import { LayeredClassifier } from './classifier/layered-classifier';
+import type { IntentLogRepository } from './cost/intent-log';
+import { LlmBudget } from './cost/llm-budget';
+import { MemoryIntentLog } from './cost/memory-intent-log';
+import './events';
+import { greeting, helpMenu, talkToPerson, thanksGoodbye } from './handlers/handlers';
+import { NAMESPACE, TEXTS } from './i18n/texts';
+import { LangChainLlmClient, resolveApiKey, type LlmClient } from './llm/llm-client';
+import { LlmLayer } from './llm/llm-layer';
+import { intentOptionsSchema, type IntentOptions, type LlmOptions } from './options';
+import { clarify } from './turn/clarify';
+import { menuSupport } from './turn/menu-support';
+import { understand } from './turn/understand';
+
+/**
+ * Where the plugin keeps its classification and LLM usage logs. Register a
+ * `MongooseIntentLog` here (before the bot starts) to share them across instances; otherwise
+ * they live in memory.
+ */
+export const INTENT_LOG: InjectionToken<IntentLogRepository> = Symbol.for('hotello.intent.log');
+
+/** Builds the LLM client for a hotel's settings; tests register their own under this token. */
+export type LlmClientFactory = (options: LlmOptions, apiKey: string) => LlmClient;
+export const LLM_CLIENT_FACTORY: InjectionToken<LlmClientFactory> = Symbol.for('hotello.intent.llmClientFactory');
+
+function resolveOr<T>(ctx: PluginContext<IntentOptions>, token: InjectionToken<T>, fallback: () => T): T {
+  return ctx.container.isRegistered(token, true) ? ctx.container.resolve(token) : fallback();
+}
+
+/** One LLM layer per distinct LLM setting, so hotels that share settings share the client. */
+function llmLayers(ctx: PluginContext<IntentOptions>, log: IntentLogRepository, budget: LlmBudget): (hotelId: string) => LlmLayer | undefined {
+  const factory = resolveOr<LlmClientFactory>(ctx, LLM_CLIENT_FACTORY, () => (options, key) => new LangChainLlmClient(options, key));
+  const layers = new Map<string, LlmLayer | undefined>();
+  const warned = new Set<string>();
+  return (hotelId) => {
+    const llm = ctx.optionsFor(hotelId)?.llm;
+    if (!llm?.enabled) return undefined;
+    const key = JSON.stringify(llm);
+    if (!layers.has(key)) {
+      const apiKey = resolveApiKey(llm);
+      if (!apiKey) {
+        if (!warned.has(key)) ctx.logger.warn({ hotel: hotelId, keyEnv: llm.keyEnv }, 'intent LLM configured without an API key; the LLM layer stays off');
+        warned.add(key);
+        layers.set(key, undefined);
+      } else layers.set(key, new LlmLayer(factory(llm, apiKey), llm, log, budget, ctx.logger));
+    }
+    return layers.get(key);
+  };
+}
+
+/**
+ * The intent plugin: understands what guests write (menu answers, rules, a local classifier
+ * trained at start from every plugin's utterances, an optional LLM), extracts slots, detects
+ * and keeps the guest's language, and answers greetings, help, thanks and "talk to a person".
+ */
+export const intentPlugin = definePlugin({
+  name: 'intent',
+  description: 'Intents, slots and language for guest messages; menu, rules, local classifier, LLM fallback',
+  options: intentOptionsSchema,
+
+  register(ctx) {
+    for (const d of builtinDeclarations()) ctx.intents.add(d.name, d.utterances, d.options);
+    ctx.messages.add(NAMESPACE, TEXTS);
+
+    const optionsFor = (hotelId: string) => ctx.optionsFor(hotelId);
+    const log = resolveOr(ctx, INTENT_LOG, () => new MemoryIntentLog());
+    const budget = new LlmBudget(log, (info) => ctx.events.emit('intent.llm_budget_exceeded', info));
+    const classifier = new LayeredClassifier({
+      intentsFor: (hotelId) => ctx.intents.list(hotelId),
+      hotel: (hotelId) => ctx.hotels.get(hotelId),
+      optionsFor,
+      log,
+      llmFor: llmLayers(ctx, log, budget),
+      logger: ctx.logger,
+    });
+    ctx.container.registerInstance(INTENT_CLASSIFIER, classifier);
+    ctx.container.registerInstance(LayeredClassifier, classifier);
+    if (!ctx.container.isRegistered(INTENT_LOG, true)) ctx.container.registerInstance(INTENT_LOG, log);
+
+    const support = menuSupport(ctx.container.resolve(TurnRegistry));
+    ctx.turns.use('understand', understand(classifier, optionsFor));
+    ctx.turns.use('route', clarify(support, optionsFor));
+    ctx.handlers.on('greeting', greeting(support));
+    ctx.handlers.on('help_menu', helpMenu(support));
+    ctx.handlers.on('thanks_goodbye', thanksGoodbye);
+    ctx.handlers.on('talk_to_person', talkToPerson());
+  },
+
+  start(ctx) {
+    // Every plugin has declared its intents by now: train what each hotel needs before the
+    // first guest writes, so no turn pays for it.
+    const hotels = ctx.hotels.list().filter((h) => ctx.isEnabledFor(h.id)).map((h) => h.id);
+    ctx.container.resolve(LayeredClassifier).prepare(hotels);
+  },
+});
+
+export default intentPlugin;
