@@ -30,6 +30,8 @@ export interface TurnFigures {
   turnsPerSecond: number;
   p50Ms: number;
   roundTripsPerTurn: number;
+  /** This process's CPU time per turn: the client-side cost, independent of the server's speed. */
+  clientCpuUsPerTurn: number;
 }
 
 export interface StoreBenchResult {
@@ -123,8 +125,8 @@ async function compareTurns(
   const rounds = 10;
   const perRound = Math.ceil(turns / rounds);
   const totals = {
-    raw: { ms: 0, turns: 0, commands: 0, latencies: [] as number[] },
-    store: { ms: 0, turns: 0, commands: 0, latencies: [] as number[] },
+    raw: { ms: 0, turns: 0, commands: 0, cpuUs: 0, latencies: [] as number[] },
+    store: { ms: 0, turns: 0, commands: 0, cpuUs: 0, latencies: [] as number[] },
   };
   // Warm both paths (connections, JIT, server caches) before measuring.
   await runTurns(contenders.raw, keys, Math.min(200, turns), workers, []);
@@ -134,7 +136,10 @@ async function compareTurns(
     const order: ('raw' | 'store')[] = round % 2 === 0 ? ['raw', 'store'] : ['store', 'raw'];
     for (const who of order) {
       counters[who].reset();
+      const cpu = process.cpuUsage();
       totals[who].ms += await runTurns(contenders[who], keys, perRound, workers, totals[who].latencies);
+      const used = process.cpuUsage(cpu);
+      totals[who].cpuUs += used.user + used.system;
       totals[who].turns += perRound;
       totals[who].commands += counters[who].count();
     }
@@ -146,6 +151,7 @@ async function compareTurns(
       50,
     ),
     roundTripsPerTurn: t.commands / t.turns,
+    clientCpuUsPerTurn: t.cpuUs / t.turns,
   });
   const raw = figures(totals.raw);
   const store = figures(totals.store);
@@ -203,7 +209,7 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBe
     const keys = Array.from({ length: 64 }, (_, i) => keyOf(i));
 
     const line = (name: string, f: TurnFigures) =>
-      `  ${name.padEnd(11)} ${f.turnsPerSecond.toFixed(0).padStart(6)} turns/s   p50 ${f.p50Ms.toFixed(2).padStart(6)} ms   ${f.roundTripsPerTurn.toFixed(2)} round trips/turn`;
+      `  ${name.padEnd(11)} ${f.turnsPerSecond.toFixed(0).padStart(6)} turns/s   p50 ${f.p50Ms.toFixed(2).padStart(6)} ms   ${f.roundTripsPerTurn.toFixed(2)} round trips/turn   client CPU ${f.clientCpuUsPerTurn.toFixed(0).padStart(4)} µs/turn`;
 
     log(`\nturns (load + save), one at a time, ${turns} turns over ${keys.length} conversations:`);
     const sequential = await compareTurns(contenders, counters, keys, turns, 1);

@@ -21,7 +21,7 @@ server: { shutdownTimeoutMs: 2000 }
 log: { level: warn }
 store: { type: mongodb, uri: "${options.mongoUri}", operationTimeoutMs: 3000 }
 ${options.redisUrl ? `redis: { url: "${options.redisUrl}", keyPrefix: "rel-${path.basename(dir)}:" }` : ''}
-pipeline: { sweepIntervalMs: 500, lockTtlMs: 3000, maxSendAttempts: 50 }
+pipeline: { sweepIntervalMs: 500, lockTtlMs: 3000, maxSendAttempts: 50, sendLeaseMs: 5000, reconcileMs: 5000 }
 plugins:
   - use: '@hotello/adapter-cloud-api'
   - use: ./echo.js

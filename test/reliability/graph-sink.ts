@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
 export interface Delivered {
@@ -19,7 +20,20 @@ export class GraphSink {
   private port = 0;
   private counter = 0;
 
-  constructor(private readonly options: { failRate?: number; random?: () => number } = {}) {}
+  /** Status webhooks still being delivered (Meta retries them until acknowledged). */
+  private readonly pendingStatuses = new Set<Promise<void>>();
+  private closed = false;
+
+  constructor(
+    private readonly options: {
+      failRate?: number;
+      random?: () => number;
+      /** Where to send `sent` status webhooks, as Meta does after accepting a message. */
+      statusTargets?: () => readonly string[];
+      appSecret?: string;
+      phoneNumberId?: string;
+    } = {},
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -49,12 +63,55 @@ export class GraphSink {
       if (random() < 0.5) return reply(500, { error: { code: 1, message: 'An unknown error occurred', type: 'OAuthException' } });
       return reply(429, { error: { code: 130429, message: 'Rate limit hit', type: 'OAuthException' } }, { 'Retry-After': '1' });
     }
-    const message = JSON.parse(body) as { to: string; text?: { body: string } };
+    const message = JSON.parse(body) as { to: string; text?: { body: string }; biz_opaque_callback_data?: string };
     this.delivered.push({ to: message.to, text: message.text?.body ?? '', at: Date.now() });
-    reply(200, { messaging_product: 'whatsapp', contacts: [{ input: message.to, wa_id: message.to }], messages: [{ id: `wamid.out.${++this.counter}` }] });
+    const id = `wamid.out.${++this.counter}`;
+    reply(200, { messaging_product: 'whatsapp', contacts: [{ input: message.to, wa_id: message.to }], messages: [{ id }] });
+    if (this.options.statusTargets) this.track(this.sendStatus(id, message.to, message.biz_opaque_callback_data));
+  }
+
+  private track(p: Promise<void>): void {
+    this.pendingStatuses.add(p);
+    void p.finally(() => this.pendingStatuses.delete(p));
+  }
+
+  /** The `sent` status webhook for an accepted message, echoing biz_opaque_callback_data. */
+  private async sendStatus(id: string, to: string, reference: string | undefined): Promise<void> {
+    const body = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '102290129340398',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '15550783881', phone_number_id: this.options.phoneNumberId },
+                statuses: [{ id, status: 'sent', timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: to.replace(/^\+/, ''), ...(reference ? { biz_opaque_callback_data: reference } : {}) }],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const signature = `sha256=${createHmac('sha256', this.options.appSecret!).update(body).digest('hex')}`;
+    const giveUp = Date.now() + 120_000;
+    let turn = 0;
+    while (!this.closed && Date.now() < giveUp) {
+      const targets = this.options.statusTargets!();
+      const target = targets[turn++ % targets.length]!;
+      const ok = await fetch(`${target}/webhooks/cloud-api`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body, signal: AbortSignal.timeout(10_000) })
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.pendingStatuses]);
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }

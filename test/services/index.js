@@ -53,7 +53,8 @@ const PROCESS_MARKER = { ferretdb: 'ferretdb-launcher', java: 'java-mongo-launch
 const MSG_NO_GO = 'Install Go ≥1.22 (apt-get install golang or https://go.dev/dl) or set MONGODB_URI to a MongoDB 6+ server';
 const MSG_NO_REDIS = 'Install redis-server (apt-get install redis-server) or set REDIS_URL';
 const MSG_NO_JAVA =
-  "Install a Java 17+ JDK and Maven ≥3.6.3 (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven), or use the default engine 'ferretdb' (unset TEST_MONGO_ENGINE), or set MONGODB_URI to a MongoDB 6+ server";
+  'Install a Java 17+ JDK and Maven ≥3.6.3 (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven; once the launcher jar ' +
+  "is built only `java` is needed), or use the default engine 'ferretdb' (unset TEST_MONGO_ENGINE), or set MONGODB_URI to a MongoDB 6+ server";
 
 const START_TIMEOUT_MS = Number(process.env.TEST_SERVICES_START_TIMEOUT_MS) || 30_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -63,8 +64,8 @@ const FERRET_LOG_LEVEL = process.env.TEST_SERVICES_FERRETDB_LOG_LEVEL || 'error'
 const FERRET_SERIALIZE = !['0', 'false', 'no'].includes(String(process.env.TEST_SERVICES_FERRETDB_SERIALIZE || '').toLowerCase());
 // mongo-java-server logs every failed command (e.g. each duplicate key) with a stack trace at ERROR.
 const JAVA_LOG_LEVEL = process.env.TEST_SERVICES_JAVA_MONGO_LOG_LEVEL || 'off';
-// 1 = one Netty event loop serves all connections: commands run one at a time (the memory backend takes
-// no locks, see README). 0 = Netty's default (2 × CPUs).
+// 1 = one Netty event loop serves all connections: commands run one at a time (the memory backend
+// locks per collection for CRUD; this also covers aggregations, index builds). 0 = Netty's default (2 × CPUs).
 const JAVA_WORKER_THREADS = process.env.TEST_SERVICES_JAVA_MONGO_WORKER_THREADS || '1';
 // Extra JVM flags, whitespace-separated (e.g. "-Xmx2g").
 const JAVA_JVM_OPTS = (process.env.TEST_SERVICES_JAVA_MONGO_JVM_OPTS || '').split(/\s+/).filter(Boolean);
@@ -576,18 +577,24 @@ function mavenBinary() {
   return which('mvn', [...extra, '/usr/share/maven/bin', '/opt/homebrew/bin']);
 }
 
+const javaVersions = new Map(); // path → major version (`java -version` costs a JVM start)
+
 /** Major Java version of a `java` binary (`openjdk version "17.0.15"` → 17, `"1.8.0_402"` → 8), or null. */
 function javaMajorVersion(java) {
+  if (javaVersions.has(java)) return javaVersions.get(java);
   const r = spawnSync(java, ['-version'], { encoding: 'utf8', timeout: 30_000 });
   const m = /version "(\d+)(?:\.(\d+))?/.exec(`${r.stderr || ''}${r.stdout || ''}`);
-  if (!m) return null;
-  return m[1] === '1' && m[2] ? Number(m[2]) : Number(m[1]);
+  const major = !m ? null : m[1] === '1' && m[2] ? Number(m[2]) : Number(m[1]);
+  if (major) javaVersions.set(java, major);
+  return major;
 }
 
+/** `{ version: [major, minor] }` from `mvn -v`, or `{ version: null, output }` when it did not run. */
 function mavenVersion(mvn, env) {
   const r = spawnSync(mvn, ['-v'], { encoding: 'utf8', env, timeout: 60_000 });
-  const m = /Apache Maven (\d+)\.(\d+)/.exec(`${r.stdout || ''}${r.stderr || ''}`);
-  return m ? [Number(m[1]), Number(m[2])] : null;
+  const output = `${r.stdout || ''}${r.stderr || ''}${r.error ? String(r.error) : ''}`;
+  const m = /Apache Maven (\d+)\.(\d+)/.exec(output);
+  return { version: m ? [Number(m[1]), Number(m[2])] : null, output };
 }
 
 /** A usable `java` (≥17) or a TestServicesError saying what to install. */
@@ -664,10 +671,15 @@ async function buildJavaLocked(hash) {
     );
   }
   const env = { ...process.env };
-  const mvnVersion = mavenVersion(mvn, env);
-  if (!mvnVersion || !versionAtLeast(mvnVersion, MIN_MAVEN)) {
+  const { version: mvnVersion, output: mvnOutput } = mavenVersion(mvn, env);
+  if (!mvnVersion) {
     throw new TestServicesError(
-      `Cannot build the mongo-java-server launcher: ${mvn} is ${mvnVersion ? `Maven ${mvnVersion.join('.')}` : 'of unknown version'}, too old. ${MSG_NO_JAVA}`,
+      `Cannot build the mongo-java-server launcher: \`${mvn} -v\` did not report a Maven version. ${MSG_NO_JAVA}${indent(mvnOutput.slice(-2000))}`,
+    );
+  }
+  if (!versionAtLeast(mvnVersion, MIN_MAVEN)) {
+    throw new TestServicesError(
+      `Cannot build the mongo-java-server launcher: ${mvn} is Maven ${mvnVersion.join('.')}, too old. ${MSG_NO_JAVA}`,
     );
   }
 
@@ -696,7 +708,8 @@ async function buildJavaLocked(hash) {
       const lines = text.split('\n');
       partial = lines.pop();
       for (const line of lines) {
-        if (/^(?:\[INFO\] )?Downloaded from /.test(line) && downloads++ === 0) info('  downloading Maven plugins and dependencies from Maven Central (~30 MB into ~/.m2, first build only)…');
+        if (/^(?:\[INFO\] )?Downloaded from /.test(line) && downloads++ === 0)
+          info('  downloading Maven plugins and dependencies from Maven Central (~30 MB into ~/.m2, first build only)…');
         const step = /^\[INFO\] --- (?:maven-)?([\w-]+?)(?:-plugin)?:[\d.]+:(\w+)/.exec(line);
         if (step) info(`  mvn ${step[1]}:${step[2]}`);
       }
@@ -1168,7 +1181,9 @@ async function status() {
   }
   if (state.redis) {
     const ok = await pingRedis(state.redis.url);
-    lines.push(`${'redis'.padEnd(17)}${state.redis.url}  pid ${state.redis.pid}  ${ok ? 'reachable' : 'NOT reachable'}  since ${state.redis.startedAt}`);
+    lines.push(
+      `${'redis'.padEnd(17)}${state.redis.url}  pid ${state.redis.pid}  ${ok ? 'reachable' : 'NOT reachable'}  since ${state.redis.startedAt}`,
+    );
   } else lines.push(`${'redis'.padEnd(17)}not running (no shared instance recorded)`);
   const hash = launcherSourceHash();
   lines.push(

@@ -2,12 +2,14 @@
 /**
  * Self-test for test/services (node builtins only; the repo's jest setup is not involved).
  *
- *   node test/services/selftest.js
+ *   node test/services/selftest.js [--skip-java] [--shared-state]
  *
  * ensureSharedServices → ping both → reuse check → dedicated Mongo: write, stop, restart on the
  * same port, data still there, crash (SIGKILL) + restart → dedicated Redis: stop/restart →
- * orphan check (a process that exits without stop() leaves nothing behind) → cleanup.
- * Exits non-zero on the first failure.
+ * engine 'java' (mongo-java-server): build, the repo's mongodb driver connects, atomicity,
+ * restart = empty on the same port, shared instance via TEST_MONGO_ENGINE → orphan check (a
+ * process that exits without stop() leaves nothing behind) → cleanup.
+ * Exits non-zero on the first failure. `--skip-java` skips the java engine (no Java/Maven here).
  */
 'use strict';
 
@@ -27,6 +29,7 @@ if (!process.argv.includes('--shared-state') && !process.env.TEST_SERVICES_CACHE
   process.env.TEST_SERVICES_CACHE_DIR = privateCacheDir;
 }
 const services = require('./index.js');
+const withJava = !process.argv.includes('--skip-java');
 
 const timings = {};
 async function timed(label, fn) {
@@ -203,6 +206,154 @@ async function priorSharedState() {
   };
 }
 
+/** The repo's `mongodb` driver (node_modules at the repo root), or null when not installed. */
+function repoMongoDriver() {
+  try {
+    return require(require.resolve('mongodb', { paths: [services.paths.repoRoot] }));
+  } catch {
+    return null;
+  }
+}
+
+function driverVersion() {
+  try {
+    return require(require.resolve('mongodb/package.json', { paths: [services.paths.repoRoot] })).version;
+  } catch {
+    return '(version unknown)';
+  }
+}
+
+/** Engine 'java' (mongo-java-server in memory). Returns the shared handle it started (to stop at the end). */
+async function javaEngineChecks(shared) {
+  step('engine java: buildJavaMongoLauncher()');
+  const jar = await timed('buildJavaMongoLauncher', () => services.buildJavaMongoLauncher());
+  assert.equal(jar, services.paths.javaLauncherJar);
+
+  step("engine java: startMongo({ engine: 'java' }) dedicated: write, read, wire version ≥ 9");
+  const jm = await timed('startMongo java (dedicated, cached jar)', () => services.startMongo({ engine: 'java' }));
+  const port = jm.port;
+  assert.equal(jm.engine, 'java');
+  assert.equal(jm.dataDir, null);
+  assert.ok(port > 0 && jm.uri === `mongodb://127.0.0.1:${port}/`, `uri ${jm.uri}`);
+  assert.ok(await services.pingMongo(jm.uri), 'java mongo answers ping');
+  const isMaster = await mongoCommand(port, { isMaster: 1, $db: 'admin' });
+  assert.ok(isMaster.maxWireVersion >= 9, `maxWireVersion ${isMaster.maxWireVersion} (the Node driver 7 needs ≥ 9)`);
+  await mongoCommand(port, { insert: 'things', documents: [{ _id: 'a', n: 1, tags: ['x', 'y'], nested: { ok: true } }], $db: 'selftest' });
+  assert.deepEqual(await findAll(port, 'selftest', 'things'), [{ _id: 'a', n: 1, tags: ['x', 'y'], nested: { ok: true } }]);
+
+  const driver = repoMongoDriver();
+  if (driver) {
+    step(`engine java: the repo's mongodb driver ${driverVersion()} connects, upserts, sees 11000 on duplicates`);
+    const client = await driver.MongoClient.connect(jm.uri, { serverSelectionTimeoutMS: 5000 });
+    try {
+      const coll = client.db('selftest').collection('driver');
+      await coll.createIndex({ hotelId: 1, key: 1 }, { unique: true });
+      const upsert = () =>
+        coll.findOneAndUpdate(
+          { hotelId: 'h', key: 'k' },
+          { $setOnInsert: { createdAt: new Date(0) }, $inc: { n: 1 } },
+          { upsert: true, returnDocument: 'after' },
+        );
+      assert.equal((await upsert()).n, 1);
+      assert.equal((await upsert()).n, 2);
+      await assert.rejects(coll.insertOne({ hotelId: 'h', key: 'k' }), (err) => err.code === 11000);
+      await coll.insertOne({ hotelId: 'h', key: 'other' });
+      await assert.rejects(coll.updateOne({ key: 'other' }, { $set: { key: 'k' } }), (err) => err.code === 11000);
+      assert.equal(await coll.countDocuments({ hotelId: 'h' }), 2);
+    } finally {
+      await client.close();
+    }
+  } else {
+    step('engine java: the mongodb driver is not installed at the repo root: driver checks skipped');
+  }
+
+  step('engine java: concurrent conditional updates of one document: exactly one wins, no lost $inc');
+  await mongoCommand(port, { insert: 'locks', documents: [{ _id: 'l', status: 'free', n: 0 }], $db: 'selftest' });
+  const replies = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      mongoCommand(port, {
+        update: 'locks',
+        updates: [{ q: { _id: 'l', status: 'free' }, u: { $set: { status: 'taken', by: i } } }],
+        $db: 'selftest',
+      }),
+    ),
+  );
+  assert.equal(replies.filter((r) => r.nModified === 1).length, 1, 'exactly one conditional update wins');
+  await Promise.all(
+    Array.from({ length: 20 }, () =>
+      mongoCommand(port, { update: 'locks', updates: [{ q: { _id: 'l' }, u: { $inc: { n: 1 } } }], $db: 'selftest' }),
+    ),
+  );
+  const [lock] = (await mongoCommand(port, { find: 'locks', filter: { _id: 'l' }, $db: 'selftest' })).cursor.firstBatch;
+  assert.equal(lock.n, 20, 'no lost $inc under concurrency');
+
+  step('engine java: stop, restart on the same port → empty (in memory); stop with a client connected is quick');
+  await timed('java mongo stop (SIGTERM)', () => jm.stop());
+  assert.equal(jm.running, false);
+  assert.equal(await services.pingMongo(jm.uri, 300), false, 'stopped java mongo must not answer');
+  await timed('java mongo restart', () => jm.restart());
+  assert.equal(jm.port, port, 'same port after restart');
+  assert.deepEqual(await findAll(port, 'selftest', 'things'), [], 'in-memory: restart gives an empty server');
+  await mongoCommand(port, { insert: 'things', documents: [{ _id: 'b' }], $db: 'selftest' });
+  await jm.stop({ signal: 'SIGKILL' });
+  await jm.restart();
+  assert.deepEqual(await findAll(port, 'selftest', 'things'), [], 'in-memory: empty after a crash too');
+  const idle = net.connect({ host: '127.0.0.1', port });
+  idle.on('error', () => {});
+  await new Promise((r) => idle.once('connect', r));
+  await timed('java mongo stop with a client connected', () => jm.stop());
+  idle.destroy();
+  assert.ok(timings['java mongo stop with a client connected'] < 3000);
+
+  step("engine java: startMongo({ engine: 'java', port }) honours it; dataDir and unknown engines are rejected");
+  const wantPort = await new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = srv.address().port;
+      srv.close(() => resolve(p));
+    });
+  });
+  const jm2 = await services.startMongo({ engine: 'java', port: wantPort });
+  assert.equal(jm2.port, wantPort);
+  assert.ok(await services.pingMongo(jm2.uri));
+  await assert.rejects(services.startMongo({ engine: 'java', port: wantPort }), (err) => {
+    assert.match(err.message, /failed to start/);
+    assert.match(err.message, /address already in use/i);
+    return true;
+  });
+  await jm2.stop();
+  await assert.rejects(services.startMongo({ engine: 'java', dataDir: os.tmpdir() }), /dataDir is not supported/);
+  await assert.rejects(services.startMongo({ engine: 'mongod' }), /Unknown Mongo engine "mongod"/);
+
+  step('engine java: shared instance via TEST_MONGO_ENGINE=java, next to the FerretDB one; reused');
+  const savedEngine = process.env.TEST_MONGO_ENGINE;
+  let javaShared;
+  try {
+    process.env.TEST_MONGO_ENGINE = 'java';
+    javaShared = await timed('ensureSharedServices java (1st call)', () => services.ensureSharedServices());
+    if (process.env.MONGODB_URI) {
+      assert.equal(javaShared.mongoEngine, null);
+    } else {
+      assert.equal(javaShared.mongoEngine, 'java');
+      assert.notEqual(javaShared.mongoUri, shared.mongoUri, 'a separate instance from the FerretDB one');
+      const isMasterShared = await mongoCommand(Number(new URL(javaShared.mongoUri).port), { isMaster: 1, $db: 'admin' });
+      assert.ok(isMasterShared.maxWireVersion >= 9);
+      const again = await services.ensureSharedServices();
+      assert.equal(again.mongoUri, javaShared.mongoUri, 'reused');
+      const ferret = await services.ensureSharedServices({ mongoEngine: 'ferretdb' });
+      assert.equal(ferret.mongoUri, shared.mongoUri, 'the FerretDB shared instance is still the one');
+      assert.equal(ferret.mongoEngine, 'ferretdb');
+    }
+    assert.equal(javaShared.redisUrl, shared.redisUrl);
+    process.env.TEST_MONGO_ENGINE = 'postgres';
+    if (!process.env.MONGODB_URI)
+      await assert.rejects(services.ensureSharedServices(), /Unknown Mongo engine "postgres" \(TEST_MONGO_ENGINE\)/);
+  } finally {
+    if (savedEngine === undefined) delete process.env.TEST_MONGO_ENGINE;
+    else process.env.TEST_MONGO_ENGINE = savedEngine;
+  }
+  return javaShared;
+}
+
 // --- the test ----------------------------------------------------------------------------------
 
 async function main() {
@@ -322,24 +473,36 @@ async function main() {
   assert.equal(await redisCommand(redis.port, 'GET', 'k'), null, 'no persistence: data is gone after restart');
   await redis.stop();
 
+  let javaShared = null;
+  if (withJava) javaShared = await javaEngineChecks(shared);
+  else step('engine java: skipped (--skip-java)');
+
   step('a process that exits without calling stop() leaves no dedicated server behind');
   const child = spawnSync(
     process.execPath,
     [
       '-e',
       `const s = require(${JSON.stringify(path.join(__dirname, 'index.js'))});
-      (async () => { const m = await s.startMongo(); const r = await s.startRedis(); console.log(m.port, r.port); })()
-        .catch((e) => { console.error(e); process.exit(1); });`,
+      (async () => {
+        const m = await s.startMongo(); const r = await s.startRedis();
+        const j = ${withJava} ? await s.startMongo({ engine: 'java' }) : { port: 0 };
+        console.log(m.port, r.port, j.port);
+      })().catch((e) => { console.error(e); process.exit(1); });`,
     ],
     { encoding: 'utf8', timeout: 60_000 },
   );
   assert.equal(child.status, 0, child.stderr);
-  const [orphanMongo, orphanRedis] = child.stdout.trim().split(' ').map(Number);
+  const [orphanMongo, orphanRedis, orphanJava] = child.stdout.trim().split(' ').map(Number);
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(await services.tcpReachable('127.0.0.1', orphanMongo, 300), false, 'orphan mongo must be gone');
   assert.equal(await services.tcpReachable('127.0.0.1', orphanRedis, 300), false, 'orphan redis must be gone');
+  if (withJava) assert.equal(await services.tcpReachable('127.0.0.1', orphanJava, 300), false, 'orphan java mongo must be gone');
 
   step('shared stop() stops only what the first call started');
+  if (javaShared) {
+    await javaShared.stop();
+    if (!process.env.MONGODB_URI) assert.equal(await services.pingMongo(javaShared.mongoUri, 300), false, 'shared java mongo stopped');
+  }
   await shared.stop();
   if (!process.env.MONGODB_URI) assert.equal(await services.pingMongo(shared.mongoUri, 300), prior.mongo, 'shared mongo');
   if (!process.env.REDIS_URL) assert.equal(await services.pingRedis(shared.redisUrl, 300), prior.redis, 'shared redis');

@@ -13,7 +13,7 @@ export function createCloudApiAdapter(): ChannelAdapter {
       // Core renders for the channel before sending; doing it again is a no-op then, and keeps a
       // direct caller from sending something Meta would reject.
       const { content } = renderForChannel(message.content, CLOUD_API_CAPABILITIES);
-      return postGraphMessage(cloudApiOptions(channel), buildGraphMessage(message.to, content, message.replyTo));
+      return postGraphMessage(cloudApiOptions(channel), buildGraphMessage(message.to, content, message.replyTo, message.outboxId));
     },
   };
 }

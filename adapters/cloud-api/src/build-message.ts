@@ -90,14 +90,17 @@ function contentPart(content: OutboundContent): GraphMessage {
 /**
  * The JSON body of `POST /{phone-number-id}/messages` for one reply, as documented in
  * https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/ (one page per type).
- * `replyTo` quotes the guest's message.
+ * `replyTo` quotes the guest's message. `reference` (our outbox id) goes out as
+ * `biz_opaque_callback_data`, which Meta echoes in the message's status webhooks: after a crash
+ * between Meta accepting a reply and us recording it, that echo proves it was sent.
  */
-export function buildGraphMessage(to: string, content: OutboundContent, replyTo?: string): GraphMessage {
+export function buildGraphMessage(to: string, content: OutboundContent, replyTo?: string, reference?: string): GraphMessage {
   return {
     messaging_product: 'whatsapp',
     recipient_type: 'individual',
     to,
     ...(replyTo ? { context: { message_id: replyTo } } : {}),
+    ...(reference ? { biz_opaque_callback_data: reference } : {}),
     ...contentPart(content),
   };
 }

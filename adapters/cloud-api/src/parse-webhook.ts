@@ -102,6 +102,7 @@ function statusOf(s: GraphStatus, address: ChannelAddress): InboundEvent | undef
       timestamp: timestampOf(s.timestamp),
       recipient: toE164(s.recipient_id) ?? undefined,
       error: s.status === 'failed' ? errorOf(s.errors) : undefined,
+      reference: s.biz_opaque_callback_data,
       raw: s,
     }),
   };

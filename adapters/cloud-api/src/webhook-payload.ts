@@ -74,6 +74,8 @@ export interface GraphStatus {
   readonly timestamp?: string;
   readonly recipient_id?: string;
   readonly errors?: readonly GraphError[];
+  /** Echo of the `biz_opaque_callback_data` sent with the message. */
+  readonly biz_opaque_callback_data?: string;
 }
 
 export function isWebhookPayload(body: unknown): body is WebhookPayload {

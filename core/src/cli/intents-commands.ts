@@ -56,7 +56,11 @@ export function parseLabelled(content: string, file = 'input'): LabelledExample[
     if (!line || line.startsWith('#')) return;
     try {
       const value = JSON.parse(line) as Record<string, unknown>;
-      if (typeof value.text !== 'string' || typeof value.intent !== 'string' || (value.lang !== undefined && typeof value.lang !== 'string')) {
+      if (
+        typeof value.text !== 'string' ||
+        typeof value.intent !== 'string' ||
+        (value.lang !== undefined && typeof value.lang !== 'string')
+      ) {
         problems.push(`${file}:${i + 1}: expected {"text": string, "intent": string, "lang"?: string}`);
       } else out.push({ text: value.text, intent: value.intent, ...(value.lang ? { lang: value.lang } : {}) });
     } catch (err) {
@@ -83,7 +87,10 @@ export async function evaluateIntents(
   const byLayer: Record<string, Tally & { latency: number }> = {};
   const confusions = new Map<string, { expected: string; predicted: string; count: number; examples: string[] }>();
   const detection: Tally = { total: 0, correct: 0 };
-  const skip: IntentLayer[] = [...(options.llm === false ? (['llm'] as const) : []), ...(options.rules === false ? (['rules'] as const) : [])];
+  const skip: IntentLayer[] = [
+    ...(options.llm === false ? (['llm'] as const) : []),
+    ...(options.rules === false ? (['rules'] as const) : []),
+  ];
   let correct = 0;
 
   for (const ex of examples) {
@@ -158,7 +165,8 @@ export function formatReport(report: EvaluationReport): string[] {
     lines.push(`language detection: ${d.correct}/${d.total} (${pct(d.accuracy)})`, '');
   }
   lines.push(report.confusions.length ? 'confusions (expected → predicted):' : 'confusions: none');
-  for (const c of report.confusions) lines.push(`  ${c.expected} → ${c.predicted}: ${c.count}   e.g. ${c.examples.map((e) => JSON.stringify(e)).join(', ')}`);
+  for (const c of report.confusions)
+    lines.push(`  ${c.expected} → ${c.predicted}: ${c.count}   e.g. ${c.examples.map((e) => JSON.stringify(e)).join(', ')}`);
   return lines;
 }
 
@@ -218,7 +226,9 @@ export function registerIntentCommands(program: Command, output: Output = stdio)
 
   intents
     .command('evaluate')
-    .description('accuracy on a labelled JSONL file ({"text","intent","lang"?} per line): per intent, per language, confusions, deciding layer')
+    .description(
+      'accuracy on a labelled JSONL file ({"text","intent","lang"?} per line): per intent, per language, confusions, deciding layer',
+    )
     .argument('<file>', 'labelled examples, JSON Lines')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG)
     .option('--hotel <id>', 'hotel whose intents are used (default: the first in the config)')
@@ -226,31 +236,36 @@ export function registerIntentCommands(program: Command, output: Output = stdio)
     .option('--no-rules', 'leave out the rules layer (measures the local classifier on its own)')
     .option('--json', 'print the report as JSON')
     .option('--min-accuracy <ratio>', 'exit with status 1 when overall accuracy is below this (0..1)', parseFloat)
-    .action(async (file: string, opts: { config: string; hotel?: string; llm: boolean; rules: boolean; json?: boolean; minAccuracy?: number }) => {
-      let examples: LabelledExample[];
-      try {
-        examples = parseLabelled(fs.readFileSync(file, 'utf8'), file);
-      } catch (err) {
-        output.err((err as Error).message);
-        process.exitCode = 1;
-        return;
-      }
-      await withBot(opts.config, output, async (bot) => {
-        const hotelId = pickHotel(bot, opts.hotel, output);
-        if (!hotelId) return;
-        if (!bot.container.isRegistered(INTENT_CLASSIFIER, true)) {
-          output.err('no intent classifier: add @hotello/plugin-intent to the config');
+    .action(
+      async (
+        file: string,
+        opts: { config: string; hotel?: string; llm: boolean; rules: boolean; json?: boolean; minAccuracy?: number },
+      ) => {
+        let examples: LabelledExample[];
+        try {
+          examples = parseLabelled(fs.readFileSync(file, 'utf8'), file);
+        } catch (err) {
+          output.err((err as Error).message);
           process.exitCode = 1;
           return;
         }
-        const classifier = bot.container.resolve(INTENT_CLASSIFIER);
-        const report = await evaluateIntents(classifier, hotelId, examples, { llm: opts.llm, rules: opts.rules });
-        if (opts.json) output.out(JSON.stringify(report, null, 2));
-        else for (const line of formatReport(report)) output.out(line);
-        if (opts.minAccuracy !== undefined && report.accuracy < opts.minAccuracy) {
-          output.err(`accuracy ${pct(report.accuracy)} is below ${pct(opts.minAccuracy)}`);
-          process.exitCode = 1;
-        }
-      });
-    });
+        await withBot(opts.config, output, async (bot) => {
+          const hotelId = pickHotel(bot, opts.hotel, output);
+          if (!hotelId) return;
+          if (!bot.container.isRegistered(INTENT_CLASSIFIER, true)) {
+            output.err('no intent classifier: add @hotello/plugin-intent to the config');
+            process.exitCode = 1;
+            return;
+          }
+          const classifier = bot.container.resolve(INTENT_CLASSIFIER);
+          const report = await evaluateIntents(classifier, hotelId, examples, { llm: opts.llm, rules: opts.rules });
+          if (opts.json) output.out(JSON.stringify(report, null, 2));
+          else for (const line of formatReport(report)) output.out(line);
+          if (opts.minAccuracy !== undefined && report.accuracy < opts.minAccuracy) {
+            output.err(`accuracy ${pct(report.accuracy)} is below ${pct(opts.minAccuracy)}`);
+            process.exitCode = 1;
+          }
+        });
+      },
+    );
 }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config/config-error';
 import { createBot } from '../kernel/kernel';
 import { stopOnSignals } from '../kernel/run-until-signal';
+import { registerIntentCommands } from './intents-commands';
 
 const DEFAULT_CONFIG = 'config/default.yaml';
 
@@ -41,6 +42,8 @@ program
     const port = await bot.listen();
     console.error(`Hotello is running on http://localhost:${port}`);
   });
+
+registerIntentCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

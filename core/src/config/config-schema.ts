@@ -132,9 +132,13 @@ export const configSchema = z
         sweepIntervalMs: z.number().int().positive().default(2_000),
         /** A turn's per-conversation lock lives this long unless extended while the turn runs. */
         lockTtlMs: z.number().int().positive().default(15_000),
+        /** A reply being sent is reserved this long; a sender that died frees it after this. */
+        sendLeaseMs: z.number().int().positive().default(30_000),
+        /** A reply whose sender died mid-send waits this long for the provider's status before a resend. */
+        reconcileMs: z.number().int().min(0).default(10_000),
       })
       .strict()
-      .default({ concurrency: 16, maxSendAttempts: 8, sweepIntervalMs: 2_000, lockTtlMs: 15_000 }),
+      .default({ concurrency: 16, maxSendAttempts: 8, sweepIntervalMs: 2_000, lockTtlMs: 15_000, sendLeaseMs: 30_000, reconcileMs: 10_000 }),
     plugins: z.array(pluginEntrySchema).default([]),
     hotels: z.array(hotelSchema).min(1, 'expected at least one hotel'),
   })

@@ -1,6 +1,7 @@
 import type { Middleware } from 'koa';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
+import { StoreUnavailableError, StoreValidationError } from '../store/conversation-store';
 import { HttpError } from './http-error';
 
 /** Turns errors into JSON answers; only {@link HttpError} messages reach the caller. */
@@ -14,6 +15,8 @@ export function errorHandler(logger: Logger, metrics: Metrics): Middleware {
       }
     } catch (err) {
       const requestId = ctx.state.requestId as string | undefined;
+      if (err instanceof StoreValidationError) err = new HttpError(400, 'bad_request', err.message);
+      else if (err instanceof StoreUnavailableError) err = new HttpError(503, 'unavailable', 'storage is unavailable; try again shortly');
       if (err instanceof HttpError) {
         ctx.status = err.status;
         ctx.body = { error: err.code, message: err.message, requestId };

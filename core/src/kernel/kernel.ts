@@ -25,6 +25,8 @@ import { CORE_TEXTS } from '../i18n/core-texts';
 import { MessagePipeline } from '../pipeline/message-pipeline';
 import type { ConversationStore } from '../store/conversation-store';
 import { createConversationStore } from '../store/create-store';
+import { startExpirySweeper } from '../store/expiry-sweeper';
+import { MongoConversationStore } from '../store/mongo/mongo-store';
 import { HotelDirectory } from './hotel-directory';
 import { Inflight } from './inflight';
 import { CONFIG, LOGGER, STORE } from './tokens';
@@ -59,6 +61,7 @@ export class Kernel {
   readonly app = new Koa();
   readonly store: ConversationStore;
   private pipelineInstance?: MessagePipeline;
+  private stopExpirySweeper?: () => Promise<void>;
   private server?: http.Server;
   private phase: Phase = 'created';
   private readonly contexts = new Map<string, PluginContext>();
@@ -137,11 +140,14 @@ export class Kernel {
     this.phase = 'starting';
     await this.store.open();
     this.readiness.add(this.config.store.type === 'mongodb' ? 'mongodb' : 'store', () => this.store.ping());
+    this.stopExpirySweeper = startExpirySweeper(this.store, { intervalMs: 60_000, logger: this.logger.child({ component: 'store' }) });
     for (const planned of this.plan.plugins) {
       const ctx = this.buildContext(planned);
       this.contexts.set(planned.definition.name, ctx);
       await planned.definition.register(ctx, planned.options);
     }
+    // Plugin models declared during register get their indexes before anything uses them.
+    if (this.store instanceof MongoConversationStore) await this.store.whenIndexed();
     const pipeline = new MessagePipeline({
       config: this.config,
       store: this.store,
@@ -208,6 +214,7 @@ export class Kernel {
         this.logger.error({ err }, 'close failed');
       }
     }
+    await this.stopExpirySweeper?.();
     await this.store.close().catch((err: unknown) => this.logger.error({ err }, 'store close failed'));
     this.server?.closeAllConnections();
     await closing;

@@ -56,6 +56,12 @@ export interface DeliveryStatus extends ChannelAddress {
   /** The guest the message went to, E.164, when the provider says. */
   readonly recipient?: string;
   readonly error?: { readonly code: string; readonly message: string };
+  /**
+   * Our outbox id, when the provider echoes what we sent with the message (Cloud API's
+   * `biz_opaque_callback_data`). It lets a reply whose send outcome was lost in a crash be
+   * recognised as sent instead of being sent again.
+   */
+  readonly reference?: string;
   readonly raw: unknown;
 }
 

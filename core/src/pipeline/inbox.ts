@@ -3,7 +3,7 @@ import type { HotelDirectory } from '../kernel/hotel-directory';
 import type { Logger } from '../logging/logger';
 import type { InboundEvent } from '../messaging/inbound';
 import type { InboundSink, ReceiveResult } from '../messaging/messaging-hub';
-import type { ConversationStore } from '../store/conversation-store';
+import { StoreValidationError, type ConversationStore } from '../store/conversation-store';
 import type { ConversationWorker } from './conversation-worker';
 import type { TurnScheduler } from './scheduler/turn-scheduler';
 
@@ -43,6 +43,7 @@ export class Inbox implements InboundSink {
       } else {
         const s = event.status;
         this.assertKnown(s.hotelId, s.channelId);
+        if (s.reference && s.status !== 'failed') await this.reconcile(s.hotelId, s.reference, s.providerMessageId);
         const updated = await this.store.updateDelivery(s.hotelId, s.channelId, s.providerMessageId, s.status, s.error);
         statuses++;
         if (!updated) {
@@ -63,6 +64,21 @@ export class Inbox implements InboundSink {
       }
     }
     return { accepted, duplicates, statuses };
+  }
+
+  /**
+   * The provider confirms it accepted a reply we may not have recorded as sent (the sender
+   * crashed between the two). Recording it now stops the outbox from sending it again.
+   * `markSent` only changes a reply that is still queued, so a confirmation for a reply
+   * already recorded changes nothing.
+   */
+  private async reconcile(hotelId: string, outboxId: string, providerMessageId: string): Promise<void> {
+    try {
+      await this.store.markSent(hotelId, outboxId, providerMessageId);
+    } catch (err) {
+      if (!(err instanceof StoreValidationError)) throw err;
+      this.logger.warn({ hotel: hotelId }, 'status carried a reference that is not one of our outbox ids');
+    }
   }
 
   /** Adapters resolve hotels before calling; this guards against an adapter bug storing strays. */

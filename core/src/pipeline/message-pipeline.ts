@@ -71,6 +71,8 @@ export class MessagePipeline {
       logger: log,
       metrics,
       maxAttempts: config.pipeline.maxSendAttempts,
+      leaseMs: config.pipeline.sendLeaseMs,
+      reconcileMs: config.pipeline.reconcileMs,
       wakeAt: (key, at) => scheduler?.scheduleAt(key, at),
     });
     const runner = new TurnRunner({

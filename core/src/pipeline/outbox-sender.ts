@@ -22,7 +22,9 @@ export interface OutboxSenderDeps {
   metrics: Metrics;
   maxAttempts: number;
   /** How long a claim protects a reply from other senders; longer than any send takes. */
-  leaseMs?: number;
+  leaseMs: number;
+  /** How long a reply whose last attempt has no known outcome waits for the provider's word. */
+  reconcileMs: number;
   now?: () => Date;
   /** Asks the scheduler to look at a conversation again at a time (a retry falls due). */
   wakeAt: (key: ConversationKey, at: Date) => void;
@@ -64,7 +66,16 @@ export class OutboxSender {
         this.deps.wakeAt(key, message.nextAttemptAt);
         return;
       }
-      if (!(await store.claimOutbound(key.hotelId, message.id, this.deps.leaseMs ?? 60_000))) return;
+      if (message.attempts > 0 && !message.error) {
+        // A previous attempt claimed it and never recorded an outcome: its process died
+        // mid-send. Give the provider's status webhook (which echoes our id) time to say it was
+        // sent, rather than risk a second copy; after the wait it is sent again.
+        const at = new Date(now.getTime() + this.deps.reconcileMs);
+        await store.markSendFailed(key.hotelId, message.id, { code: 'in_doubt', message: 'previous attempt ended without an outcome' }, at);
+        this.deps.wakeAt(key, at);
+        return;
+      }
+      if (!(await store.claimOutbound(key.hotelId, message.id, this.deps.leaseMs))) return;
       const sent = await this.sendOne(key, message, conversation?.lastInboundAt);
       if (!sent) return;
     }

@@ -12,7 +12,7 @@ import {
   assertName,
   assertProviderMessageId,
   isPlainObject,
-  sanitizeContent,
+  sanitiseContent,
   serialiseRaw,
 } from './validate-input';
 import { StoreValidationError } from './conversation-store';
@@ -63,7 +63,7 @@ export function inboundDocument(message: InboundMessage, now: Date, ttlDays: num
     guest: message.from,
     direction: 'in',
     providerMessageId: message.providerMessageId,
-    content: sanitizeContent(message.content, 'inbound content', INBOUND_KINDS),
+    content: sanitiseContent(message.content, 'inbound content', INBOUND_KINDS),
     status: 'received',
     attempts: 0,
     createdAt: now,
@@ -87,7 +87,7 @@ export function outboundDocument(message: NewOutbound, id: string, now: Date, tt
     guest: message.guest,
     direction: 'out',
     providerMessageId: `${OUTBOUND_PLACEHOLDER_PREFIX}${id}`,
-    content: sanitizeContent(message.content, 'outbound content', OUTBOUND_KINDS),
+    content: sanitiseContent(message.content, 'outbound content', OUTBOUND_KINDS),
     status: 'queued',
     attempts: 0,
     nextAttemptAt: now,

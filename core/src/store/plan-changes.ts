@@ -8,7 +8,7 @@ import {
   assertSafeKey,
   assertText,
   isPlainObject,
-  sanitizeValue,
+  sanitiseValue,
 } from './validate-input';
 
 /**
@@ -124,7 +124,7 @@ function planSlots(conversation: Conversation, changes: ConversationChanges, set
     for (const [key, value] of [...Object.entries(replaceSlots), ...Object.entries(slots ?? {})]) {
       assertSafeKey(key, 'slots');
       if (value === null) delete next[key];
-      else if (value !== undefined) next[key] = sanitizeValue(value, `slots.${key}`);
+      else if (value !== undefined) next[key] = sanitiseValue(value, `slots.${key}`);
     }
     assertCount(Object.keys(next).length, STORE_LIMITS.slotCount, 'slots');
     set.slots = next;
@@ -139,7 +139,7 @@ function planSlots(conversation: Conversation, changes: ConversationChanges, set
       unset.push(`slots.${key}`);
       keys.delete(key);
     } else {
-      set[`slots.${key}`] = sanitizeValue(value, `slots.${key}`);
+      set[`slots.${key}`] = sanitiseValue(value, `slots.${key}`);
       keys.add(key);
     }
   }
@@ -163,7 +163,7 @@ function planData(conversation: Conversation, changes: ConversationChanges, set:
         unset.push(`data.${plugin}.${key}`);
         keys.delete(key);
       } else {
-        set[`data.${plugin}.${key}`] = sanitizeValue(value, `data.${plugin}.${key}`, STORE_LIMITS.dataValueBytes);
+        set[`data.${plugin}.${key}`] = sanitiseValue(value, `data.${plugin}.${key}`, STORE_LIMITS.dataValueBytes);
         keys.add(key);
       }
     }

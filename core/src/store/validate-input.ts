@@ -53,7 +53,7 @@ function fail(message: string): never {
   throw new StoreValidationError(message);
 }
 
-function describe(value: unknown): string {
+function preview(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -63,18 +63,18 @@ function describe(value: unknown): string {
 
 export function assertHotelId(hotelId: unknown): asserts hotelId is string {
   if (typeof hotelId !== 'string' || !HOTEL_ID.test(hotelId)) {
-    fail(`invalid hotel id ${describe(hotelId)}: expected lowercase letters, digits and dashes`);
+    fail(`invalid hotel id ${preview(hotelId)}: expected lowercase letters, digits and dashes`);
   }
 }
 
 export function assertChannelId(channelId: unknown): asserts channelId is string {
   if (typeof channelId !== 'string' || !CHANNEL_ID.test(channelId)) {
-    fail(`invalid channel id ${describe(channelId)}: expected lowercase letters, digits and dashes`);
+    fail(`invalid channel id ${preview(channelId)}: expected lowercase letters, digits and dashes`);
   }
 }
 
 export function assertGuest(guest: unknown): asserts guest is string {
-  if (typeof guest !== 'string' || !E164.test(guest)) fail(`invalid guest number ${describe(guest)}: expected E.164 such as +254700000001`);
+  if (typeof guest !== 'string' || !E164.test(guest)) fail(`invalid guest number ${preview(guest)}: expected E.164 such as +254700000001`);
 }
 
 export function assertConversationKey(key: ConversationKey): void {
@@ -91,23 +91,23 @@ export function isStoreId(id: unknown): id is string {
 
 export function assertLanguage(language: unknown): asserts language is string {
   if (typeof language !== 'string' || language.length > 35 || !LANGUAGE.test(language)) {
-    fail(`invalid language ${describe(language)}: expected a code such as "en" or "pt-BR"`);
+    fail(`invalid language ${preview(language)}: expected a code such as "en" or "pt-BR"`);
   }
 }
 
 export function assertDate(value: unknown, what: string): asserts value is Date {
-  if (!isDate(value) || Number.isNaN(value.getTime())) fail(`${what}: expected a valid Date, got ${describe(value)}`);
+  if (!isDate(value) || Number.isNaN(value.getTime())) fail(`${what}: expected a valid Date, got ${preview(value)}`);
 }
 
 /** A short identifier-like string: non-empty, bounded, no NUL. */
 export function assertName(value: unknown, what: string, max: number = STORE_LIMITS.nameLength): asserts value is string {
-  if (typeof value !== 'string' || value.length === 0) fail(`${what}: expected a non-empty string, got ${describe(value)}`);
+  if (typeof value !== 'string' || value.length === 0) fail(`${what}: expected a non-empty string, got ${preview(value)}`);
   if (value.length > max) fail(`${what}: longer than ${max} characters`);
   if (value.includes('\0')) fail(`${what}: contains a NUL character`);
 }
 
 export function assertText(value: unknown, what: string, max: number = STORE_LIMITS.textLength): asserts value is string {
-  if (typeof value !== 'string') fail(`${what}: expected a string, got ${describe(value)}`);
+  if (typeof value !== 'string') fail(`${what}: expected a string, got ${preview(value)}`);
   if (value.length > max) fail(`${what}: longer than ${max} characters`);
 }
 
@@ -126,10 +126,10 @@ export function assertProviderMessageId(id: unknown, what = 'provider message id
 export function assertSafeKey(key: string, where: string): void {
   if (key.length === 0) fail(`${where}: empty key`);
   if (key.length > STORE_LIMITS.keyLength) fail(`${where}: key longer than ${STORE_LIMITS.keyLength} characters`);
-  if (key.startsWith('$')) fail(`${where}: key ${describe(key)} starts with "$"`);
-  if (key.includes('.')) fail(`${where}: key ${describe(key)} contains "."`);
+  if (key.startsWith('$')) fail(`${where}: key ${preview(key)} starts with "$"`);
+  if (key.includes('.')) fail(`${where}: key ${preview(key)} contains "."`);
   if (key.includes('\0')) fail(`${where}: key contains a NUL character`);
-  if (PROTOTYPE_KEYS.has(key)) fail(`${where}: key ${describe(key)} is not allowed`);
+  if (PROTOTYPE_KEYS.has(key)) fail(`${where}: key ${preview(key)} is not allowed`);
 }
 
 /** A `{}` literal or `Object.create(null)`, from any realm (jest runs tests in a VM context); not a class instance. */
@@ -150,7 +150,7 @@ export function isDate(value: unknown): value is Date {
  * become `null` (as JSON would), and anything else (class instances, functions, NaN,
  * unsafe keys, depth or size over the limits) is rejected with the path that failed.
  */
-export function sanitizeValue(value: unknown, where: string, maxBytes: number = STORE_LIMITS.valueBytes): unknown {
+export function sanitiseValue(value: unknown, where: string, maxBytes: number = STORE_LIMITS.valueBytes): unknown {
   const copy = copyValue(value, where, 0);
   const bytes = jsonBytes(copy, where);
   if (bytes > maxBytes) fail(`${where}: ${bytes} bytes as JSON, more than ${maxBytes}`);
@@ -177,7 +177,7 @@ function copyValue(value: unknown, where: string, depth: number): unknown {
     }
     return out;
   }
-  return fail(`${where}: unsupported value (${describe(value)}); expected JSON-like data or a Date`);
+  return fail(`${where}: unsupported value (${preview(value)}); expected JSON-like data or a Date`);
 }
 
 function jsonBytes(value: unknown, where: string): number {
@@ -210,15 +210,15 @@ export function serialiseRaw(raw: unknown): string | undefined {
 }
 
 /** Message content: safe keys, every string within the text limit, bounded overall. */
-export function sanitizeContent(content: unknown, where: string, kinds: ReadonlySet<string>): Record<string, unknown> {
+export function sanitiseContent(content: unknown, where: string, kinds: ReadonlySet<string>): Record<string, unknown> {
   if (!isPlainObject(content)) fail(`${where}: expected an object with a "kind"`);
-  if (typeof content.kind !== 'string' || !kinds.has(content.kind)) fail(`${where}: unknown kind ${describe(content.kind)}`);
+  if (typeof content.kind !== 'string' || !kinds.has(content.kind)) fail(`${where}: unknown kind ${preview(content.kind)}`);
   assertStringsWithin(content, where, 0);
-  return sanitizeValue(content, where, STORE_LIMITS.contentBytes) as Record<string, unknown>;
+  return sanitiseValue(content, where, STORE_LIMITS.contentBytes) as Record<string, unknown>;
 }
 
 function assertStringsWithin(value: unknown, where: string, depth: number): void {
-  if (depth > STORE_LIMITS.valueDepth) return; // sanitizeValue reports the depth
+  if (depth > STORE_LIMITS.valueDepth) return; // sanitiseValue reports the depth
   if (typeof value === 'string') {
     if (value.length > STORE_LIMITS.textLength) fail(`${where}: longer than ${STORE_LIMITS.textLength} characters`);
   } else if (Array.isArray(value)) {
@@ -242,8 +242,7 @@ export function normaliseError(error: unknown, where: string): { code: string; m
 /** A `limit` argument: a positive integer, capped at `max` so no call reads unbounded data. */
 export function clampLimit(limit: unknown, fallback: number, max: number): number {
   if (limit === undefined) return fallback;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
-    fail(`limit: expected a positive integer, got ${describe(limit)}`);
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) fail(`limit: expected a positive integer, got ${preview(limit)}`);
   return Math.min(limit, max);
 }
 

@@ -1,6 +1,6 @@
 import type { InjectionToken } from 'tsyringe';
 import type { ButtonOption } from '../messaging/outbound';
-import type { IntentResult } from './intent-types';
+import type { IntentLayer, IntentResult } from './intent-types';
 
 export interface ClassifyInput {
   readonly hotelId: string;
@@ -9,6 +9,10 @@ export interface ClassifyInput {
   readonly language?: string;
   /** The last menu shown, if not expired. */
   readonly menu?: readonly ButtonOption[];
+  /** Allow the LLM layer (when configured); false for offline evaluation. Default true. */
+  readonly llm?: boolean;
+  /** Layers to leave out, to measure the others alone. */
+  readonly skip?: readonly IntentLayer[];
 }
 
 export interface Classification extends IntentResult {

@@ -13,7 +13,14 @@ export { BUILTIN_INTENTS, BUILTIN_SLOTS, DEFAULT_MENU, type BuiltinIntent } from
 export { LANGUAGE_PACKS, SUPPORTED_LANGUAGES } from './builtin/languages';
 export type { LanguagePack } from './builtin/language-pack';
 export { NAMESPACE, TEXTS } from './i18n/texts';
-export { LayeredClassifier, RULE_CONFIDENCE, type ClassifyRequest, type HotelInfo, type IntentClassification, type LayeredClassifierDeps } from './classifier/layered-classifier';
+export {
+  LayeredClassifier,
+  RULE_CONFIDENCE,
+  type ClassifyRequest,
+  type HotelInfo,
+  type IntentClassification,
+  type LayeredClassifierDeps,
+} from './classifier/layered-classifier';
 export { HotelUnderstanding } from './classifier/hotel-understanding';
 export { LanguageIntentModel, type Example, type Prediction, type ScoredIntent } from './classifier/language-model';
 export { LanguageIdentifier, type LanguageGuess } from './language/language-identifier';
@@ -21,13 +28,28 @@ export { decideLanguage, LANGUAGE_THRESHOLDS, type LanguageDecision } from './la
 export { resolveMenu, type MenuMatch } from './layers/menu-layer';
 export { RuleSet, RULE_PRIORITY, type RulesMatch } from './layers/rules-layer';
 export { extractSlots, pickSlots, type SlotContext, type SlotExtraction } from './slots/extract-slots';
-export { SLOT_NAMES, SLOT_ERROR_CODES, ROOM_TYPES, type Budget, type SlotName, type SlotValues, type SlotErrorCode } from './slots/slot-types';
+export {
+  SLOT_NAMES,
+  SLOT_ERROR_CODES,
+  ROOM_TYPES,
+  type Budget,
+  type SlotName,
+  type SlotValues,
+  type SlotErrorCode,
+} from './slots/slot-types';
 export { LangChainLlmClient, resolveApiKey, type LlmClient, type LlmReply } from './llm/llm-client';
 export { LlmLayer, type LlmAsk, type LlmVerdict } from './llm/llm-layer';
 export { buildOutputSchema, type LlmOutput } from './llm/llm-schema';
 export { buildPrompt, type Prompt } from './llm/llm-prompt';
 export { estimateCost } from './llm/pricing';
-export type { ClassificationRecord, IntentLogRepository, IntentLogSummary, LayerStats, LlmOutcome, LlmUsageRecord } from './cost/intent-log';
+export type {
+  ClassificationRecord,
+  IntentLogRepository,
+  IntentLogSummary,
+  LayerStats,
+  LlmOutcome,
+  LlmUsageRecord,
+} from './cost/intent-log';
 export { MemoryIntentLog } from './cost/memory-intent-log';
 export { MongooseIntentLog } from './cost/mongoose-intent-log';
 export { LlmBudget, monthIn, type BudgetExceeded } from './cost/llm-budget';

@@ -36,7 +36,10 @@ export const llmOptionsSchema = z
     /** The key itself, written as `${SOME_VARIABLE}` (core refuses inline secrets). */
     apiKey: z.string().optional(),
     /** Or the name of the environment variable that holds the key. */
-    keyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name').default('OPENAI_API_KEY'),
+    keyEnv: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name')
+      .default('OPENAI_API_KEY'),
     /** A slow answer is worse than a clarifying question: past this the turn goes on without it. */
     timeoutMs: z.number().int().positive().max(60_000).default(4_000),
     /** Spend per hotel and calendar month (hotel time zone); past it the LLM layer is skipped. */
@@ -56,15 +59,24 @@ export const intentOptionsSchema = z
     /** Ask "did you mean…?" with buttons when unsure (off: core's fallback reply answers). */
     clarify: z.boolean().default(true),
     /** Languages guests may write in at this hotel (detection chooses among these). */
-    languages: z.array(language).min(1).default([...SUPPORTED_LANGUAGES]),
+    languages: z
+      .array(language)
+      .min(1)
+      .default([...SUPPORTED_LANGUAGES]),
     /** Intents offered by the greeting and help menus, in order; those not available at a hotel are left out. */
-    menu: z.array(intentName).min(1).default([...DEFAULT_MENU]),
+    menu: z
+      .array(intentName)
+      .min(1)
+      .default([...DEFAULT_MENU]),
     /** Extra words per room type, e.g. `{ suite: ['penthouse'], family: ['bungalow'] }`. */
     roomTypes: z.partialRecord(z.enum(ROOM_TYPES), z.array(z.string().min(2))).default({}),
     /** What a booking reference looks like at this hotel (a regular expression, case-insensitive). */
     bookingRefPattern: z.string().refine(isRegExp, 'expected a valid regular expression').default('[A-Z]{2,4}-?\\d{4,8}'),
     /** Currency of a budget given without one ("under 100"), ISO 4217. */
-    defaultCurrency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as "USD"').optional(),
+    defaultCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as "USD"')
+      .optional(),
     /** The LLM fallback; off when omitted. */
     llm: llmOptionsSchema.optional(),
   })

@@ -26,12 +26,16 @@ export const INTENT_LOG: InjectionToken<IntentLogRepository> = Symbol.for('hotel
 export type LlmClientFactory = (options: LlmOptions, apiKey: string) => LlmClient;
 export const LLM_CLIENT_FACTORY: InjectionToken<LlmClientFactory> = Symbol.for('hotello.intent.llmClientFactory');
 
+/** The per-hotel LLM layer lookup, kept in the container so `start` finds this bot's one. */
+type LlmLayerLookup = (hotelId: string) => LlmLayer | undefined;
+const LLM_LAYERS: InjectionToken<LlmLayerLookup> = Symbol.for('hotello.intent.llmLayers');
+
 function resolveOr<T>(ctx: PluginContext<IntentOptions>, token: InjectionToken<T>, fallback: () => T): T {
   return ctx.container.isRegistered(token, true) ? ctx.container.resolve(token) : fallback();
 }
 
 /** One LLM layer per distinct LLM setting, so hotels that share settings share the client. */
-function llmLayers(ctx: PluginContext<IntentOptions>, log: IntentLogRepository, budget: LlmBudget): (hotelId: string) => LlmLayer | undefined {
+function llmLayers(ctx: PluginContext<IntentOptions>, log: IntentLogRepository, budget: LlmBudget): LlmLayerLookup {
   const factory = resolveOr<LlmClientFactory>(ctx, LLM_CLIENT_FACTORY, () => (options, key) => new LangChainLlmClient(options, key));
   const layers = new Map<string, LlmLayer | undefined>();
   const warned = new Set<string>();
@@ -42,7 +46,8 @@ function llmLayers(ctx: PluginContext<IntentOptions>, log: IntentLogRepository, 
     if (!layers.has(key)) {
       const apiKey = resolveApiKey(llm);
       if (!apiKey) {
-        if (!warned.has(key)) ctx.logger.warn({ hotel: hotelId, keyEnv: llm.keyEnv }, 'intent LLM configured without an API key; the LLM layer stays off');
+        if (!warned.has(key))
+          ctx.logger.warn({ hotel: hotelId, keyEnv: llm.keyEnv }, 'intent LLM configured without an API key; the LLM layer stays off');
         warned.add(key);
         layers.set(key, undefined);
       } else layers.set(key, new LlmLayer(factory(llm, apiKey), llm, log, budget, ctx.logger));
@@ -68,16 +73,18 @@ export const intentPlugin = definePlugin({
     const optionsFor = (hotelId: string) => ctx.optionsFor(hotelId);
     const log = resolveOr(ctx, INTENT_LOG, () => new MemoryIntentLog());
     const budget = new LlmBudget(log, (info) => ctx.events.emit('intent.llm_budget_exceeded', info));
+    const llmFor = llmLayers(ctx, log, budget);
     const classifier = new LayeredClassifier({
       intentsFor: (hotelId) => ctx.intents.list(hotelId),
       hotel: (hotelId) => ctx.hotels.get(hotelId),
       optionsFor,
       log,
-      llmFor: llmLayers(ctx, log, budget),
+      llmFor,
       logger: ctx.logger,
     });
     ctx.container.registerInstance(INTENT_CLASSIFIER, classifier);
     ctx.container.registerInstance(LayeredClassifier, classifier);
+    ctx.container.registerInstance(LLM_LAYERS, llmFor);
     if (!ctx.container.isRegistered(INTENT_LOG, true)) ctx.container.registerInstance(INTENT_LOG, log);
 
     const support = menuSupport(ctx.container.resolve(TurnRegistry));
@@ -89,11 +96,16 @@ export const intentPlugin = definePlugin({
     ctx.handlers.on('talk_to_person', talkToPerson());
   },
 
-  start(ctx) {
-    // Every plugin has declared its intents by now: train what each hotel needs before the
-    // first guest writes, so no turn pays for it.
-    const hotels = ctx.hotels.list().filter((h) => ctx.isEnabledFor(h.id)).map((h) => h.id);
+  async start(ctx) {
+    // Every plugin has declared its intents by now: train what each hotel needs, and load the
+    // LLM client where one is configured, before the first guest writes, so no turn pays for it.
+    const hotels = ctx.hotels
+      .list()
+      .filter((h) => ctx.isEnabledFor(h.id))
+      .map((h) => h.id);
     ctx.container.resolve(LayeredClassifier).prepare(hotels);
+    const llmFor = ctx.container.resolve<LlmLayerLookup>(LLM_LAYERS);
+    await Promise.all(hotels.map((h) => llmFor(h)?.warmUp()));
   },
 });
 

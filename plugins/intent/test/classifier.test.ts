@@ -11,7 +11,8 @@ const MENU = [
 
 describe('layered classifier', () => {
   const classifier = testClassifier();
-  const classify = (text: string, extra: Record<string, unknown> = {}) => classifier.classify({ hotelId: HOTEL.id, text, now: NOW, ...extra });
+  const classify = (text: string, extra: Record<string, unknown> = {}) =>
+    classifier.classify({ hotelId: HOTEL.id, text, now: NOW, ...extra });
 
   it('answers a menu number with the option, as an intent when it is one', async () => {
     expect(await classify('1', { menu: MENU, language: 'en' })).toMatchObject({ name: 'book_room', layer: 'menu', confidence: 1 });
@@ -69,7 +70,8 @@ describe('layered classifier', () => {
       ['sw', 'asante sana, kwaheri', 'thanks_goodbye'],
       ['ar', 'مرحبا', 'greeting'],
     ];
-    for (const [language, text, intent] of cases) expect({ language, text, intent: (await classify(text, { language })).name }).toEqual({ language, text, intent });
+    for (const [language, text, intent] of cases)
+      expect({ language, text, intent: (await classify(text, { language })).name }).toEqual({ language, text, intent });
   });
 
   it('can leave layers out (evaluate --no-rules)', async () => {
@@ -94,7 +96,9 @@ describe('layered classifier', () => {
       patterns: { en: ['\\blate check ?out\\b'] },
     };
     const withPlugin = testClassifier({ intents: [...builtinDefinitions(), lateCheckout] });
-    expect((await withPlugin.classify({ hotelId: HOTEL.id, text: 'is a late checkout possible', language: 'en' })).name).toBe('late_checkout');
+    expect((await withPlugin.classify({ hotelId: HOTEL.id, text: 'is a late checkout possible', language: 'en' })).name).toBe(
+      'late_checkout',
+    );
     expect((await classify('is a late checkout possible', { language: 'en' })).name).toBe('faq_question');
   });
 
@@ -106,6 +110,8 @@ describe('layered classifier', () => {
 
   it('respects the hotel threshold', async () => {
     const strict = testClassifier({ options: defaultOptions({ threshold: 0.999 }) });
-    expect((await strict.classify({ hotelId: HOTEL.id, text: 'we would love a room with you in june', language: 'en' })).layer).toBe('fallback');
+    expect((await strict.classify({ hotelId: HOTEL.id, text: 'we would love a room with you in june', language: 'en' })).layer).toBe(
+      'fallback',
+    );
   });
 });

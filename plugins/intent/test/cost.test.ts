@@ -53,7 +53,15 @@ function contract(name: string, make: () => Promise<IntentLogRepository>) {
       ] as const) {
         await log.recordClassification({ hotelId: 'seaside', at, layer, intent: 'book_room', confidence, latencyMs, language: 'en' });
       }
-      await log.recordClassification({ hotelId: 'seaside', at: new Date('2024-01-01'), layer: 'llm', intent: 'x', confidence: 1, latencyMs: 900, language: 'en' });
+      await log.recordClassification({
+        hotelId: 'seaside',
+        at: new Date('2024-01-01'),
+        layer: 'llm',
+        intent: 'x',
+        confidence: 1,
+        latencyMs: 900,
+        language: 'en',
+      });
       await log.recordLlmUsage(usage('seaside', 0.01));
       const summary = await log.summary('seaside', new Date('2025-01-01'));
       expect(summary.classifications).toBe(3);
@@ -89,7 +97,15 @@ describe('mongoose', () => {
   it('prunes records past their retention', async () => {
     const log = new MongooseIntentLog(connection, 'prune_');
     await log.init();
-    await log.recordClassification({ hotelId: 'seaside', at: new Date('2024-01-01'), layer: 'rules', intent: 'x', confidence: 1, latencyMs: 1, language: 'en' });
+    await log.recordClassification({
+      hotelId: 'seaside',
+      at: new Date('2024-01-01'),
+      layer: 'rules',
+      intent: 'x',
+      confidence: 1,
+      latencyMs: 1,
+      language: 'en',
+    });
     await log.recordClassification({ hotelId: 'seaside', at, layer: 'rules', intent: 'x', confidence: 1, latencyMs: 1, language: 'en' });
     await log.prune(new Date('2025-03-11'));
     expect((await log.summary('seaside', new Date(0))).classifications).toBe(1);
@@ -121,7 +137,12 @@ describe('LLM budget', () => {
   it('caches spend briefly, counting its own calls meanwhile', async () => {
     const log = new MemoryIntentLog();
     let now = 0;
-    const budget = new LlmBudget(log, () => {}, 30_000, () => now);
+    const budget = new LlmBudget(
+      log,
+      () => {},
+      30_000,
+      () => now,
+    );
     expect(await budget.allows('seaside', '2025-03', 1)).toBe(true);
     // Another instance spends; this one does not see it until the cache expires...
     await log.recordLlmUsage(usage('seaside', 5));

@@ -48,7 +48,8 @@ describe('local classifier (NLP.js neural network over words and character n-gra
   it('trains quickly and converges', () => {
     const started = performance.now();
     const model = modelFor('es');
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // A generous bound: this only guards against training that no longer converges early.
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(model.status.error).toBeLessThan(0.01);
     expect(model.intents).toHaveLength(11);
   });

@@ -62,6 +62,10 @@ export class MemoryConversationStore implements ConversationStore {
   private readonly messages = new Map<string, StoredMessage>();
   /** (hotel, channel, provider id) → message id: the dedup key. */
   private readonly messageIds = new Map<string, string>();
+  /** (hotel, channel, guest) → its message ids: history without scanning every message. */
+  private readonly messagesByConversation = new Map<string, Set<string>>();
+  /** Ids of rows still `received` or `queued`: the inbox and outbox without scanning the log. */
+  private readonly openWork = new Set<string>();
   /** Insertion order, the tie-breaker for rows created in the same millisecond. */
   private readonly sequence = new Map<string, number>();
   private nextSequence = 0;
@@ -198,6 +202,7 @@ export class MemoryConversationStore implements ConversationStore {
     if (filter.guest !== undefined) assertGuest(filter.guest);
     const limit = clampLimit(filter.limit, QUERY_LIMITS.pendingInbound.fallback, QUERY_LIMITS.pendingInbound.max);
     return this.oldestFirst(
+      this.openWork,
       (m) =>
         m.hotelId === hotelId &&
         m.status === 'received' &&
@@ -215,7 +220,7 @@ export class MemoryConversationStore implements ConversationStore {
     const doc = this.ownMessage(hotelId, id);
     if (!doc || doc.direction !== 'in' || doc.status !== 'received') return;
     this.touch(doc);
-    doc.status = status;
+    this.setStatus(doc, status);
     if (normalisedError) doc.error = normalisedError;
   }
 
@@ -238,6 +243,7 @@ export class MemoryConversationStore implements ConversationStore {
     assertDate(now, 'now');
     const max = clampLimit(limit, QUERY_LIMITS.dueOutbound.fallback, QUERY_LIMITS.dueOutbound.max);
     return this.oldestFirst(
+      this.openWork,
       (m) => m.hotelId === hotelId && m.status === 'queued' && m.nextAttemptAt !== undefined && m.nextAttemptAt <= now,
       max,
     );
@@ -247,15 +253,7 @@ export class MemoryConversationStore implements ConversationStore {
     this.assertOpen('queuedOutbound');
     assertConversationKey(key);
     const max = clampLimit(limit, QUERY_LIMITS.queuedOutbound.fallback, QUERY_LIMITS.queuedOutbound.max);
-    return this.oldestFirst(
-      (m) =>
-        m.hotelId === key.hotelId &&
-        m.channelId === key.channelId &&
-        m.guest === key.guest &&
-        m.direction === 'out' &&
-        m.status === 'queued',
-      max,
-    );
+    return this.oldestFirst(this.conversationMessageIds(key), (m) => m.direction === 'out' && m.status === 'queued', max);
   }
 
   async claimOutbound(hotelId: string, id: string, leaseMs: number): Promise<boolean> {
@@ -285,7 +283,7 @@ export class MemoryConversationStore implements ConversationStore {
     this.messageIds.set(dedupKey, doc._id);
     this.touch(doc);
     doc.providerMessageId = providerMessageId;
-    doc.status = 'sent';
+    this.setStatus(doc, 'sent');
     delete doc.nextAttemptAt;
     delete doc.error;
   }
@@ -301,7 +299,7 @@ export class MemoryConversationStore implements ConversationStore {
     doc.error = normalisedError;
     if (nextAttemptAt) doc.nextAttemptAt = new Date(nextAttemptAt.getTime());
     else {
-      doc.status = 'failed';
+      this.setStatus(doc, 'failed');
       delete doc.nextAttemptAt;
     }
   }
@@ -324,7 +322,7 @@ export class MemoryConversationStore implements ConversationStore {
     if (!doc || doc.direction !== 'out') return undefined;
     if (statusesThatMayBecome(status).includes(doc.status)) {
       this.touch(doc);
-      doc.status = status;
+      this.setStatus(doc, status);
       if (normalisedError) doc.error = normalisedError;
     }
     return this.messageOut(doc);
@@ -334,11 +332,7 @@ export class MemoryConversationStore implements ConversationStore {
     this.assertOpen('history');
     assertConversationKey(key);
     const max = clampLimit(limit, QUERY_LIMITS.history.fallback, QUERY_LIMITS.history.max);
-    const matches = [...this.messages.values()].filter(
-      (m) => m.hotelId === key.hotelId && m.channelId === key.channelId && m.guest === key.guest,
-    );
-    return matches
-      .sort((a, b) => this.compareAge(a, b))
+    return this.byAge(this.conversationMessageIds(key), () => true)
       .slice(-max)
       .map((m) => this.messageOut(m));
   }
@@ -367,12 +361,31 @@ export class MemoryConversationStore implements ConversationStore {
     this.messages.set(doc._id, doc);
     this.messageIds.set(keyOf(doc.hotelId, doc.channelId, doc.providerMessageId), doc._id);
     this.sequence.set(doc._id, this.nextSequence++);
+    const conversationKey = keyOf(doc.hotelId, doc.channelId, doc.guest);
+    const ids = this.messagesByConversation.get(conversationKey) ?? new Set<string>();
+    this.messagesByConversation.set(conversationKey, ids.add(doc._id));
+    this.setStatus(doc, doc.status);
   }
 
   private removeMessage(doc: StoredMessage): void {
     this.messages.delete(doc._id);
     this.messageIds.delete(keyOf(doc.hotelId, doc.channelId, doc.providerMessageId));
     this.sequence.delete(doc._id);
+    this.openWork.delete(doc._id);
+    const conversationKey = keyOf(doc.hotelId, doc.channelId, doc.guest);
+    const ids = this.messagesByConversation.get(conversationKey);
+    ids?.delete(doc._id);
+    if (ids?.size === 0) this.messagesByConversation.delete(conversationKey);
+  }
+
+  private setStatus(doc: StoredMessage, status: StoredMessage['status']): void {
+    doc.status = status;
+    if (status === 'received' || status === 'queued') this.openWork.add(doc._id);
+    else this.openWork.delete(doc._id);
+  }
+
+  private conversationMessageIds(key: ConversationKey): Iterable<string> {
+    return this.messagesByConversation.get(keyOf(key.hotelId, key.channelId, key.guest)) ?? [];
   }
 
   private touch(doc: StoredMessage, now = this.now()): void {
@@ -384,12 +397,17 @@ export class MemoryConversationStore implements ConversationStore {
     return a.createdAt.getTime() - b.createdAt.getTime() || this.sequence.get(a._id)! - this.sequence.get(b._id)!;
   }
 
-  private oldestFirst(match: (m: StoredMessage) => boolean, limit: number): LoggedMessage[] {
-    return [...this.messages.values()]
-      .filter(match)
-      .sort((a, b) => this.compareAge(a, b))
+  private oldestFirst(ids: Iterable<string>, match: (m: StoredMessage) => boolean, limit: number): LoggedMessage[] {
+    return this.byAge(ids, match)
       .slice(0, limit)
       .map((m) => this.messageOut(m));
+  }
+
+  private byAge(ids: Iterable<string>, match: (m: StoredMessage) => boolean): StoredMessage[] {
+    return [...ids]
+      .map((id) => this.messages.get(id)!)
+      .filter(match)
+      .sort((a, b) => this.compareAge(a, b));
   }
 
   private conversationOut(doc: StoredConversation): Conversation {

@@ -35,7 +35,8 @@ export class HotelUnderstanding {
       const examples: Example[] = intents.flatMap((def) => (def.utterances[language] ?? []).map((text) => ({ text, intent: def.name })));
       samples[language] = examples.map((e) => e.text);
       // One intent or none cannot be told apart from anything; the model would always say it.
-      if (new Set(examples.map((e) => e.intent)).size >= 2) this.models.set(language, new LanguageIntentModel(language, examples, settings));
+      if (new Set(examples.map((e) => e.intent)).size >= 2)
+        this.models.set(language, new LanguageIntentModel(language, examples, settings));
     }
     this.identifier = new LanguageIdentifier(samples);
     this.schema = buildOutputSchema(intents);

@@ -1,4 +1,4 @@
-import { NeuralNetwork, type TrainingStatus } from '@nlpjs/neural';
+import { NeuralNetwork } from '@nlpjs/neural';
 import { normalizeText, words } from '../text/normalize';
 import { Speller } from './spelling';
 import { DEFAULT_FEATURES, extractFeatures, wordFeatureKeys, type FeatureSettings } from './features';
@@ -19,6 +19,12 @@ export interface Prediction {
   readonly ranked: readonly ScoredIntent[];
   /** Share of the text's content words the model saw in training (0..1). */
   readonly coverage: number;
+}
+
+/** How training ended (NLP.js's status, restated so the package's types do not depend on its). */
+export interface TrainingStatus {
+  readonly error: number;
+  readonly iterations: number;
 }
 
 export interface ModelSettings {

@@ -1,4 +1,13 @@
-import type { ButtonOption, Classification, ClassifyInput, IntentClassifier, IntentDefinition, IntentLayer, Logger, SlotError } from '@hotello/core';
+import type {
+  ButtonOption,
+  Classification,
+  ClassifyInput,
+  IntentClassifier,
+  IntentDefinition,
+  IntentLayer,
+  Logger,
+  SlotError,
+} from '@hotello/core';
 import type { IntentLogRepository } from '../cost/intent-log';
 import { decideLanguage } from '../language/language-policy';
 import { resolveMenu } from '../layers/menu-layer';
@@ -88,7 +97,10 @@ export class LayeredClassifier implements IntentClassifier {
     if (!understanding) {
       understanding = HotelUnderstanding.shared(intents, options.languages);
       this.understandings.set(key, understanding);
-      this.deps.logger.info({ hotel: hotelId, intents: intents.length, languages: options.languages, ms: Math.round(understanding.trainingMs) }, 'intent models trained');
+      this.deps.logger.info(
+        { hotel: hotelId, intents: intents.length, languages: options.languages, ms: Math.round(understanding.trainingMs) },
+        'intent models trained',
+      );
     }
     return understanding;
   }
@@ -112,7 +124,8 @@ export class LayeredClassifier implements IntentClassifier {
     const language = input.language ?? decideLanguage(text, guess, undefined, hotel.defaultLanguage, options.languages).language;
     // A word in another language ("reservar" in an English chat) may use that language's rules
     // and model too, but only when the identifier is confident: "chat" is also French for cat.
-    const alsoTry = guess.language && guess.language !== language && guess.confidence >= CROSS_LANGUAGE_CONFIDENCE ? guess.language : undefined;
+    const alsoTry =
+      guess.language && guess.language !== language && guess.confidence >= CROSS_LANGUAGE_CONFIDENCE ? guess.language : undefined;
     const skip = new Set<IntentLayer>(input.skip ?? []);
     if (input.llm === false) skip.add('llm');
 
@@ -125,8 +138,20 @@ export class LayeredClassifier implements IntentClassifier {
       defaultCurrency: options.defaultCurrency,
     });
     // "2 adults" or "next Friday" alone answers a question; it does not say what the guest wants.
-    const slotsOnly = (Object.keys(found.slots).length > 0 || found.errors.length > 0) && words(normalizeText(found.residual ?? text)).length === 0;
-    const decision = await this.decide(input, text, normalized, [language, ...(alsoTry ? [alsoTry] : [])], hotel, options, u, skip, now, slotsOnly);
+    const slotNames = [...Object.keys(found.slots), ...found.errors.map((e) => e.slot)];
+    const slotsOnly = slotNames.length > 0 && words(normalizeText(found.residual ?? text)).length === 0 ? slotNames : undefined;
+    const decision = await this.decide(
+      input,
+      text,
+      normalized,
+      [language, ...(alsoTry ? [alsoTry] : [])],
+      hotel,
+      options,
+      u,
+      skip,
+      now,
+      slotsOnly,
+    );
 
     const def = decision.name === 'none' ? undefined : u.intent(decision.name);
     const extraction = pickSlots(found, def?.slots);
@@ -153,7 +178,15 @@ export class LayeredClassifier implements IntentClassifier {
       latencyMs,
     };
     this.deps.log
-      .recordClassification({ hotelId: hotel.id, at: now, layer: result.layer, intent: result.name, confidence: result.confidence, language, latencyMs })
+      .recordClassification({
+        hotelId: hotel.id,
+        at: now,
+        layer: result.layer,
+        intent: result.name,
+        confidence: result.confidence,
+        language,
+        latencyMs,
+      })
       .catch((err: unknown) => this.deps.logger.error({ err }, 'could not record a classification'));
     return result;
   }
@@ -168,7 +201,8 @@ export class LayeredClassifier implements IntentClassifier {
     u: HotelUnderstanding,
     skip: ReadonlySet<IntentLayer>,
     now: Date,
-    slotsOnly: boolean,
+    /** The slot names found, when the message is nothing but slot values. */
+    slotsOnly: readonly string[] | undefined,
   ): Promise<Decision> {
     // 1. An answer to the last menu ("2", "the second one", a title).
     if (input.menu?.length && !skip.has('menu')) {
@@ -185,31 +219,45 @@ export class LayeredClassifier implements IntentClassifier {
     if (!skip.has('rules')) {
       const match = u.rules.match(normalized, languages);
       if (match && match.intents.length === 1) {
-        return { name: match.intents[0]!, confidence: match.language === language ? RULE_CONFIDENCE.sameLanguage : RULE_CONFIDENCE.otherLanguage, layer: 'rules' };
+        return {
+          name: match.intents[0]!,
+          confidence: match.language === language ? RULE_CONFIDENCE.sameLanguage : RULE_CONFIDENCE.otherLanguage,
+          layer: 'rules',
+        };
       }
       if (match) {
         // Several rules matched: the local model, limited to those intents, picks one; the
         // highest-priority intent gets a head start, so it takes a clear model to overrule it.
         const ranked = u.model(match.language)?.predict(normalized, match.intents).ranked ?? [];
-        const score = (intent: string) => (ranked.find((r) => r.name === intent)?.confidence ?? 0) + (intent === match.intents[0] ? PRIORITY_BONUS : 0);
+        const score = (intent: string) =>
+          (ranked.find((r) => r.name === intent)?.confidence ?? 0) + (intent === match.intents[0] ? PRIORITY_BONUS : 0);
         const name = match.intents.reduce((a, b) => (score(b) > score(a) ? b : a));
-        const others = match.intents.filter((i) => i !== name).map((i) => ({ name: i, confidence: ranked.find((r) => r.name === i)?.confidence ?? 0 }));
+        const others = match.intents
+          .filter((i) => i !== name)
+          .map((i) => ({ name: i, confidence: ranked.find((r) => r.name === i)?.confidence ?? 0 }));
         return { name, confidence: RULE_CONFIDENCE.tieBroken, layer: 'rules', alternatives: others };
       }
     }
 
     // 3. The local statistical classifier (and the other likely language's, when there is one).
+    // Bare slot values ("2 adults next Friday") only choose among intents that take them.
+    const among = slotsOnly ? u.intents.filter((i) => i.slots.some((s) => slotsOnly.includes(s))).map((i) => i.name) : undefined;
     let ranked: readonly ScoredIntent[] = [];
-    if (!skip.has('classifier') && normalized) {
+    if (!skip.has('classifier') && normalized && (!among || among.length > 0)) {
       for (const l of languages) {
         const model = u.model(l) ?? (l === language ? u.model(hotel.defaultLanguage) : undefined);
-        const candidate = model?.predict(normalized).ranked ?? [];
+        const candidate = model?.predict(normalized, among).ranked ?? [];
         if ((candidate[0]?.confidence ?? 0) > (ranked[0]?.confidence ?? 0)) ranked = candidate;
       }
     }
     const best = ranked[0];
     if (best && best.confidence >= options.threshold && !slotsOnly) {
-      return { name: best.name, confidence: best.confidence, layer: 'classifier', alternatives: ranked.slice(1, 4).filter((r) => r.confidence >= MIN_ALTERNATIVE) };
+      return {
+        name: best.name,
+        confidence: best.confidence,
+        layer: 'classifier',
+        alternatives: ranked.slice(1, 4).filter((r) => r.confidence >= MIN_ALTERNATIVE),
+      };
     }
 
     // 4. The LLM, when the hotel has one and budget left.
@@ -227,11 +275,22 @@ export class LayeredClassifier implements IntentClassifier {
         schema: u.schema,
       });
       if (verdict.kind === 'answer') {
-        return { name: verdict.intent, confidence: verdict.confidence, layer: 'llm', llmSlots: verdict.slots, alternatives: ranked.filter((r) => r.name !== verdict.intent).slice(0, 3) };
+        return {
+          name: verdict.intent,
+          confidence: verdict.confidence,
+          layer: 'llm',
+          llmSlots: verdict.slots,
+          alternatives: ranked.filter((r) => r.name !== verdict.intent).slice(0, 3),
+        };
       }
     }
 
     // 5. Not sure: "none", with what it might have been.
-    return { name: 'none', confidence: best?.confidence ?? 0, layer: 'fallback', alternatives: ranked.slice(0, 3).filter((r) => r.confidence >= MIN_ALTERNATIVE) };
+    return {
+      name: 'none',
+      confidence: best?.confidence ?? 0,
+      layer: 'fallback',
+      alternatives: ranked.slice(0, 3).filter((r) => r.confidence >= MIN_ALTERNATIVE),
+    };
   }
 }

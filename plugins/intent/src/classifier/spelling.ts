@@ -23,6 +23,8 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+const MEMO_SIZE = 20_000;
+
 /**
  * Corrects typos against the words a model was trained on: "wnat" → "want", "cancle" →
  * "cancel", "resevation" → "reservation". Only words the model does not know, long enough to
@@ -30,6 +32,8 @@ export function editDistance(a: string, b: string, max: number): number {
  */
 export class Speller {
   private readonly byLength = new Map<number, string[]>();
+  /** Guests repeat their typos and unknown words; each is looked up once (bounded). */
+  private readonly memo = new Map<string, string>();
 
   constructor(private readonly vocabulary: ReadonlySet<string>) {
     for (const word of vocabulary) {
@@ -41,6 +45,15 @@ export class Speller {
 
   correct(word: string): string {
     if (word.length < 4 || this.vocabulary.has(word) || /\d/.test(word)) return word;
+    const known = this.memo.get(word);
+    if (known !== undefined) return known;
+    const corrected = this.search(word);
+    if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+    this.memo.set(word, corrected);
+    return corrected;
+  }
+
+  private search(word: string): string {
     const max = word.length >= 8 ? 2 : 1;
     let best: string | undefined;
     let bestDistance = max + 1;

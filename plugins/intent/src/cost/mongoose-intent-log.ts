@@ -71,7 +71,11 @@ export class MongooseIntentLog implements IntentLogRepository {
   private readonly alerts: Model<BudgetAlert>;
 
   constructor(connection: Connection, collectionPrefix = 'intent_') {
-    this.classifications = connection.model<ClassificationRecord>('IntentClassification', classificationSchema, `${collectionPrefix}classifications`);
+    this.classifications = connection.model<ClassificationRecord>(
+      'IntentClassification',
+      classificationSchema,
+      `${collectionPrefix}classifications`,
+    );
     this.usage = connection.model<LlmUsageRecord>('IntentLlmUsage', usageSchema, `${collectionPrefix}llm_usage`);
     this.alerts = connection.model<BudgetAlert>('IntentBudgetAlert', alertSchema, `${collectionPrefix}budget_alerts`);
   }
@@ -84,7 +88,10 @@ export class MongooseIntentLog implements IntentLogRepository {
   async init(): Promise<boolean> {
     await Promise.all([this.classifications.createIndexes(), this.usage.createIndexes(), this.alerts.createIndexes()]);
     try {
-      await this.classifications.collection.createIndex({ at: 1 }, { name: 'at_ttl', expireAfterSeconds: RETENTION_DAYS.classifications * DAY_SECONDS });
+      await this.classifications.collection.createIndex(
+        { at: 1 },
+        { name: 'at_ttl', expireAfterSeconds: RETENTION_DAYS.classifications * DAY_SECONDS },
+      );
       await this.usage.collection.createIndex({ at: 1 }, { name: 'at_ttl', expireAfterSeconds: RETENTION_DAYS.usage * DAY_SECONDS });
       const indexes: { name?: string; expireAfterSeconds?: unknown }[] = await this.usage.listIndexes();
       return indexes.some((i) => i.name === 'at_ttl' && typeof i.expireAfterSeconds === 'number');
@@ -114,7 +121,11 @@ export class MongooseIntentLog implements IntentLogRepository {
 
   async claimBudgetAlert(hotelId: string, month: string): Promise<boolean> {
     try {
-      const result = await this.alerts.updateOne({ hotelId, month }, { $setOnInsert: { hotelId, month, at: new Date() } }, { upsert: true });
+      const result = await this.alerts.updateOne(
+        { hotelId, month },
+        { $setOnInsert: { hotelId, month, at: new Date() } },
+        { upsert: true },
+      );
       return result.upsertedCount === 1;
     } catch (err) {
       // Two instances upserting at once: the unique index lets one win, the other sees E11000.

@@ -17,7 +17,10 @@ export function greeting(support: MenuSupport): Handler {
     const vars = { hotel: ctx.hotel.name, name };
     const items = mainMenu(ctx, ctx.options.menu, support);
     if (items.length === 0) return ctx.say(key, vars);
-    const buttons = items.length <= MAX_BUTTONS ? items : [...items.slice(0, MAX_BUTTONS - 1), { id: 'help_menu', title: support.title(ctx, 'help_menu') }];
+    const buttons =
+      items.length <= MAX_BUTTONS
+        ? items
+        : [...items.slice(0, MAX_BUTTONS - 1), { id: 'help_menu', title: support.title(ctx, 'help_menu') }];
     return ctx.say.buttons(key, buttons, vars);
   };
 }

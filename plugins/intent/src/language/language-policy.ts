@@ -2,7 +2,26 @@ import { normalizeText, words } from '../text/normalize';
 import type { LanguageGuess } from './language-identifier';
 
 /** Words every language's guests use as they are: alone they say nothing about the language. */
-const NEUTRAL = new Set(['ok', 'okay', 'oki', 'hi', 'hello', 'hey', 'menu', 'hotel', 'wifi', 'taxi', 'bye', 'yes', 'no', 'si', 'pdf', 'sms', 'mpesa', 'booking']);
+const NEUTRAL = new Set([
+  'ok',
+  'okay',
+  'oki',
+  'hi',
+  'hello',
+  'hey',
+  'menu',
+  'hotel',
+  'wifi',
+  'taxi',
+  'bye',
+  'yes',
+  'no',
+  'si',
+  'pdf',
+  'sms',
+  'mpesa',
+  'booking',
+]);
 
 /** A first guess needs little; changing a language the guest already used needs much more. */
 export const LANGUAGE_THRESHOLDS = {
@@ -43,7 +62,12 @@ export function decideLanguage(
   const detected = guess.language && allowed.includes(guess.language) ? guess.language : undefined;
   const neutral = text === undefined || isNeutral(text);
   if (!current) {
-    if (detected && !neutral && guess.confidence >= LANGUAGE_THRESHOLDS.firstConfidence && guess.letters >= LANGUAGE_THRESHOLDS.firstLetters) {
+    if (
+      detected &&
+      !neutral &&
+      guess.confidence >= LANGUAGE_THRESHOLDS.firstConfidence &&
+      guess.letters >= LANGUAGE_THRESHOLDS.firstLetters
+    ) {
       return { language: detected, persist: true };
     }
     return { language: allowed.includes(hotelDefault) ? hotelDefault : (allowed[0] ?? hotelDefault), persist: false };

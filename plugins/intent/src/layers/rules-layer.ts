@@ -52,7 +52,10 @@ export class RuleSet {
           try {
             list.push({ intent: def.name, regex: new RegExp(normalizePattern(source), 'i') });
           } catch (err) {
-            throw new Error(`intent "${def.name}" (plugin "${def.plugin}") has an invalid ${language} pattern ${JSON.stringify(source)}: ${(err as Error).message}`);
+            throw new Error(
+              `intent "${def.name}" (plugin "${def.plugin}") has an invalid ${language} pattern ${JSON.stringify(source)}: ${(err as Error).message}`,
+              { cause: err },
+            );
           }
         }
         this.byLanguage.set(language, list);

@@ -14,6 +14,8 @@ export interface LlmReply {
 /** One structured-output call; the LLM layer depends on this, tests may pass their own. */
 export interface LlmClient {
   classify(prompt: Prompt, schema: z.ZodType, signal: AbortSignal): Promise<LlmReply>;
+  /** Loads what the first call would (at start, so no guest's turn waits for it). */
+  warmUp?(): Promise<void>;
 }
 
 interface UsageMetadata {
@@ -53,6 +55,12 @@ export class LangChainLlmClient implements LlmClient {
       });
     }
     return this.model;
+  }
+
+  async warmUp(): Promise<void> {
+    await this.chat();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('@langchain/core/messages');
   }
 
   async classify(prompt: Prompt, schema: z.ZodType, signal: AbortSignal): Promise<LlmReply> {

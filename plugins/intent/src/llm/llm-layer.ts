@@ -54,11 +54,23 @@ export class LlmLayer {
     private readonly logger: Logger,
   ) {}
 
+  /** Loads the client's libraries ahead of the first guest message. */
+  async warmUp(): Promise<void> {
+    await this.client.warmUp?.();
+  }
+
   async classify(ask: LlmAsk): Promise<LlmVerdict> {
     const month = monthIn(ask.timeZone, ask.now);
     if (!(await this.budget.allows(ask.hotelId, month, this.options.monthlyBudgetUsd))) return { kind: 'skipped', reason: 'budget' };
 
-    const prompt = buildPrompt({ hotelName: ask.hotelName, intents: ask.intents, text: ask.text, language: ask.language, today: ask.today, timeZone: ask.timeZone });
+    const prompt = buildPrompt({
+      hotelName: ask.hotelName,
+      intents: ask.intents,
+      text: ask.text,
+      language: ask.language,
+      today: ask.today,
+      timeZone: ask.timeZone,
+    });
     const controller = new AbortController();
     const started = performance.now();
     let outcome: LlmOutcome = 'ok';
@@ -73,7 +85,8 @@ export class LlmLayer {
       if (checked.success) parsed = checked.data;
       else outcome = 'invalid';
     } catch (err) {
-      const aborted = err instanceof LlmTimeout || (err as Error)?.name === 'AbortError' || /timed? ?out/i.test(String((err as Error)?.message));
+      const aborted =
+        err instanceof LlmTimeout || (err as Error)?.name === 'AbortError' || /timed? ?out/i.test(String((err as Error)?.message));
       outcome = aborted ? 'timeout' : 'error';
       this.logger.warn({ err, hotel: ask.hotelId, outcome }, 'intent LLM call failed; falling back');
     }
@@ -84,7 +97,18 @@ export class LlmLayer {
     const costUsd = estimateCost(inputTokens, outputTokens, this.options.pricing);
     this.budget.charge(ask.hotelId, month, costUsd);
     await this.log
-      .recordLlmUsage({ hotelId: ask.hotelId, at: ask.now, month, model: this.options.model, inputTokens, outputTokens, estimated, costUsd, latencyMs, outcome })
+      .recordLlmUsage({
+        hotelId: ask.hotelId,
+        at: ask.now,
+        month,
+        model: this.options.model,
+        inputTokens,
+        outputTokens,
+        estimated,
+        costUsd,
+        latencyMs,
+        outcome,
+      })
       .catch((err: unknown) => this.logger.error({ err }, 'could not record LLM usage'));
 
     if (!parsed) return { kind: 'failed', reason: outcome };

@@ -29,7 +29,9 @@ function examples(def: IntentDefinition, language: string, n: number): string[] 
 export function buildPrompt(input: PromptInput): Prompt {
   const lines = input.intents.map((def) => {
     const slots = def.slots.length ? ` Slots: ${def.slots.join(', ')}.` : '';
-    return `- ${def.name}: e.g. ${examples(def, input.language, 2).map((e) => JSON.stringify(e)).join(', ')}.${slots}`;
+    return `- ${def.name}: e.g. ${examples(def, input.language, 2)
+      .map((e) => JSON.stringify(e))
+      .join(', ')}.${slots}`;
   });
   const system = [
     `You classify WhatsApp messages that guests send to the hotel "${input.hotelName}".`,

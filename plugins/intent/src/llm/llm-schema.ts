@@ -14,11 +14,17 @@ const SLOT_SCHEMAS: Readonly<Record<SlotName, z.ZodType>> = {
   budget: z
     .object({
       amount: z.number(),
-      currency: z.string().regex(/^[A-Z]{3}$/).describe('ISO 4217 code'),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .describe('ISO 4217 code'),
       per: z.enum(['night', 'stay']).optional(),
     })
     .describe('budget the guest mentioned'),
-  bookingRef: z.string().regex(/^[A-Za-z0-9-]{4,20}$/).describe('booking reference code'),
+  bookingRef: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{4,20}$/)
+    .describe('booking reference code'),
   email: z.email().describe('e-mail address'),
 };
 

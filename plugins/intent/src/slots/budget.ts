@@ -1,5 +1,6 @@
-import type { Budget } from './slot-types';
+import { re } from './regex-cache';
 import { B, E, type Span } from './slot-text';
+import type { Budget } from './slot-types';
 
 /** Currency words and symbols (normalised) → ISO 4217. `$` alone is read as US dollars. */
 const CURRENCIES: readonly [string, string][] = [
@@ -27,7 +28,7 @@ const PER_NIGHT =
 const BUDGET_WORD = 'budget|presupuesto|orcamento|bajeti|ميزانيه|ميزانيتي|max(?:imum|imo)?|massimo|hochstens';
 
 function currencyOf(token: string): string | undefined {
-  for (const [pattern, code] of CURRENCIES) if (new RegExp(`^(?:${pattern})$`, 'u').test(token.trim())) return code;
+  for (const [pattern, code] of CURRENCIES) if (re(`^(?:${pattern})$`, 'u').test(token.trim())) return code;
   return undefined;
 }
 
@@ -68,8 +69,8 @@ export interface BudgetFound {
  * "500 درهم"), or after a budget word when the hotel set a default currency.
  */
 export function extractBudget(text: string, defaultCurrency?: string): BudgetFound {
-  const before = new RegExp(`(?<![\\p{L}])(${CURRENCY})\\s?${AMOUNT}`, 'u');
-  const after = new RegExp(`${B}${AMOUNT}\\s?(${CURRENCY})(?![\\p{L}])`, 'u');
+  const before = re(`(?<![\\p{L}])(${CURRENCY})\\s?${AMOUNT}`, 'u');
+  const after = re(`${B}${AMOUNT}\\s?(${CURRENCY})(?![\\p{L}])`, 'u');
   let amount: number | undefined;
   let currency: string | undefined;
   let span: Span | undefined;
@@ -84,7 +85,7 @@ export function extractBudget(text: string, defaultCurrency?: string): BudgetFou
     currency = currencyOf(m2[2]!);
     span = { start: m2.index, end: m2.index + m2[0].length };
   } else if (defaultCurrency) {
-    const m3 = new RegExp(`${B}(?:${BUDGET_WORD})\\s*(?:of|is|de|da|von|di|ni|:)?\\s*${AMOUNT}${E}`, 'u').exec(text);
+    const m3 = re(`${B}(?:${BUDGET_WORD})\\s*(?:of|is|de|da|von|di|ni|:)?\\s*${AMOUNT}${E}`, 'u').exec(text);
     if (m3) {
       amount = parseAmount(m3[1]!);
       currency = defaultCurrency;
@@ -92,6 +93,10 @@ export function extractBudget(text: string, defaultCurrency?: string): BudgetFou
     }
   }
   if (amount === undefined || !currency || !span) return { spans: [] };
-  const per = new RegExp(`${B}(?:${PER_NIGHT})`, 'u').test(text) ? 'night' : /\b(?:total|in total|en total|au total|insgesamt|in tutto|jumla)\b/.test(text) ? 'stay' : undefined;
+  const per = re(`${B}(?:${PER_NIGHT})`, 'u').test(text)
+    ? 'night'
+    : /\b(?:total|in total|en total|au total|insgesamt|in tutto|jumla)\b/.test(text)
+      ? 'stay'
+      : undefined;
   return { budget: { amount, currency, ...(per ? { per } : {}) }, spans: [span] };
 }

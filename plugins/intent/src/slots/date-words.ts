@@ -98,3 +98,18 @@ export const SW_WEEKDAYS: Readonly<Record<string, number>> = {
   ijumaa: 5,
   jumamosi: 6,
 };
+
+/**
+ * Words without which chrono-node finds nothing (besides digits and month names): weekdays
+ * and relative words of the chrono languages. Parsing is skipped for texts that have none,
+ * which is most messages, and chrono is the costliest extractor.
+ */
+export const CHRONO_HINT = [
+  'mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|next|this|last|week|month|year|days?|weekend|noon|midnight',
+  'lunes|martes|miercoles|jueves|viernes|sabado|domingo|hoy|manana|ayer|noche|proxim[oa]|semana|mes|ano|dias?',
+  'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd|demain|hier|soir|prochaine?|semaine|mois|an|jours?',
+  'segunda|terca|quarta|quinta|sexta|hoje|amanha|ontem|noite',
+  'montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|heute|morgen|gestern|abend|nachste[nrs]?|kommende[nrs]?|woche|monat|jahr|tagen?',
+  'lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|oggi|domani|ieri|stasera|stanotte|prossim[oa]|settimana|mese|anno|giorni',
+  'الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|اليوم|غدا|غد|بكره|الليله|امس|القادم|القادمه|الاسبوع|الشهر|ايام',
+].join('|');

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { addDays, isValidDate, offsetMinutes, todayIn, toIso, upcomingYear, weekday, type CivilDate } from './calendar';
-import { DAY_SUFFIX, MONTH_PATTERN, MONTHS, RANGE_JOINER, RELATIVE, SW_WEEKDAYS } from './date-words';
+import { CHRONO_HINT, DAY_SUFFIX, MONTH_PATTERN, MONTHS, RANGE_JOINER, RELATIVE, SW_WEEKDAYS } from './date-words';
+import { re } from './regex-cache';
 import { B, E, mask, type SlotText, type Span } from './slot-text';
 
 /** A date or date range the guest mentioned, as calendar dates in the hotel's time zone. */
@@ -69,17 +70,34 @@ function date(year: number, month: number, day: number): CivilDate | undefined {
 
 /** "12–15 March", "del 12 al 15 de marzo", "vom 12. bis 15. März", "March 12 to 15", "tarehe 12 hadi 15 Machi". */
 function dayRanges(c: Collector, today: CivilDate): void {
-  const dayFirst = new RegExp(
+  const dayFirst = re(
     `${B}(\\d{1,2})${DAY_SUFFIX}\\s*(?:${RANGE_JOINER})\\s*(?:the |el |le |il |al |den |o )?(\\d{1,2})${DAY_SUFFIX}\\s*(?:of |de |di |del |do |des )?(${MONTH_PATTERN})${E}(?:,?\\s+(\\d{4}))?`,
     'gu',
   );
-  const monthFirst = new RegExp(`${B}(${MONTH_PATTERN})\\s+(\\d{1,2})${DAY_SUFFIX}\\s*(?:${RANGE_JOINER})\\s*(\\d{1,2})${DAY_SUFFIX}${E}(?:,?\\s+(\\d{4}))?`, 'gu');
+  const monthFirst = re(
+    `${B}(${MONTH_PATTERN})\\s+(\\d{1,2})${DAY_SUFFIX}\\s*(?:${RANGE_JOINER})\\s*(\\d{1,2})${DAY_SUFFIX}${E}(?:,?\\s+(\\d{4}))?`,
+    'gu',
+  );
   const found: { span: Span; text: string; d1: number; d2: number; month: number; year?: number }[] = [];
   for (const m of c.folded.matchAll(dayFirst)) {
-    found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], d1: +m[1]!, d2: +m[2]!, month: MONTHS[m[3]!]!, year: m[4] ? +m[4] : undefined });
+    found.push({
+      span: { start: m.index, end: m.index + m[0].length },
+      text: m[0],
+      d1: +m[1]!,
+      d2: +m[2]!,
+      month: MONTHS[m[3]!]!,
+      year: m[4] ? +m[4] : undefined,
+    });
   }
   for (const m of c.folded.matchAll(monthFirst)) {
-    found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], d1: +m[2]!, d2: +m[3]!, month: MONTHS[m[1]!]!, year: m[4] ? +m[4] : undefined });
+    found.push({
+      span: { start: m.index, end: m.index + m[0].length },
+      text: m[0],
+      d1: +m[2]!,
+      d2: +m[3]!,
+      month: MONTHS[m[1]!]!,
+      year: m[4] ? +m[4] : undefined,
+    });
   }
   for (const r of found) {
     if (c.folded.slice(r.span.start, r.span.end) !== r.text) continue; // overlaps one already taken
@@ -96,14 +114,14 @@ function dayRanges(c: Collector, today: CivilDate): void {
 
 /** "12.03.", "12/03/2025", "2025-03-12": day first, as everywhere but the US. */
 function numericDates(c: Collector, today: CivilDate): void {
-  const iso = new RegExp(`${B}(\\d{4})-(\\d{1,2})-(\\d{1,2})${E}`, 'gu');
+  const iso = re(`${B}(\\d{4})-(\\d{1,2})-(\\d{1,2})${E}`, 'gu');
   for (const m of c.folded.matchAll(iso)) {
     const d = date(+m[1]!, +m[2]!, +m[3]!);
     const span = { start: m.index, end: m.index + m[0].length };
     if (d) c.add(span, d);
     else c.bad(span);
   }
-  const dmy = new RegExp(`${B}(\\d{1,2})([./])(\\d{1,2})(?:\\2(\\d{4}|\\d{2}))?(?:\\.(?!\\d))?(?![\\p{L}\\p{N}/])`, 'gu');
+  const dmy = re(`${B}(\\d{1,2})([./])(\\d{1,2})(?:\\2(\\d{4}|\\d{2}))?(?:\\.(?!\\d))?(?![\\p{L}\\p{N}/])`, 'gu');
   for (const m of c.folded.matchAll(dmy)) {
     const [, dd, sep, mm, yy] = m;
     // "2.5" or "12.30" without a trailing dot or year is more likely a number or a time.
@@ -120,11 +138,25 @@ function numericDates(c: Collector, today: CivilDate): void {
 
 /** "12 March", "12th of March 2026", "March 12", "tarehe 12 Machi", "12 مارس". */
 function namedDates(c: Collector, today: CivilDate): void {
-  const dayMonth = new RegExp(`${B}(\\d{1,2})${DAY_SUFFIX}\\s*(?:of |de |di |del |do )?(${MONTH_PATTERN})${E}(?:,?\\s+(\\d{4}))?`, 'gu');
-  const monthDay = new RegExp(`${B}(${MONTH_PATTERN})\\s+(\\d{1,2})${DAY_SUFFIX}${E}(?:,?\\s+(\\d{4}))?`, 'gu');
+  const dayMonth = re(`${B}(\\d{1,2})${DAY_SUFFIX}\\s*(?:of |de |di |del |do )?(${MONTH_PATTERN})${E}(?:,?\\s+(\\d{4}))?`, 'gu');
+  const monthDay = re(`${B}(${MONTH_PATTERN})\\s+(\\d{1,2})${DAY_SUFFIX}${E}(?:,?\\s+(\\d{4}))?`, 'gu');
   const found: { span: Span; text: string; day: number; month: number; year?: number }[] = [];
-  for (const m of c.folded.matchAll(dayMonth)) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], day: +m[1]!, month: MONTHS[m[2]!]!, year: m[3] ? +m[3] : undefined });
-  for (const m of c.folded.matchAll(monthDay)) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], day: +m[2]!, month: MONTHS[m[1]!]!, year: m[3] ? +m[3] : undefined });
+  for (const m of c.folded.matchAll(dayMonth))
+    found.push({
+      span: { start: m.index, end: m.index + m[0].length },
+      text: m[0],
+      day: +m[1]!,
+      month: MONTHS[m[2]!]!,
+      year: m[3] ? +m[3] : undefined,
+    });
+  for (const m of c.folded.matchAll(monthDay))
+    found.push({
+      span: { start: m.index, end: m.index + m[0].length },
+      text: m[0],
+      day: +m[2]!,
+      month: MONTHS[m[1]!]!,
+      year: m[3] ? +m[3] : undefined,
+    });
   for (const r of found) {
     if (c.folded.slice(r.span.start, r.span.end) !== r.text) continue; // overlaps one already taken
     const d = date(r.year ?? upcomingYear(today, r.month, Math.min(r.day, 28)), r.month, r.day);
@@ -146,7 +178,7 @@ function relativeWords(c: Collector, today: CivilDate, language: string): void {
   if (!words) return;
   const find = (pattern: string | undefined): Span | undefined => {
     if (!pattern) return undefined;
-    const m = new RegExp(`${B}(?:${pattern})${E}`, 'u').exec(c.folded);
+    const m = re(`${B}(?:${pattern})${E}`, 'u').exec(c.folded);
     return m ? { start: m.index, end: m.index + m[0].length } : undefined;
   };
   const [friday, sunday] = weekendFrom(today);
@@ -164,8 +196,8 @@ function relativeWords(c: Collector, today: CivilDate, language: string): void {
 
 /** Swahili weekdays: "Ijumaa", "Ijumaa ijayo" (the coming Friday), "Jumamosi hii". */
 function swahiliWeekdays(c: Collector, today: CivilDate): void {
-  const re = new RegExp(`${B}(?:siku ya )?(${Object.keys(SW_WEEKDAYS).join('|')})(?:\\s+(?:ijayo|hii|inayokuja))?${E}`, 'gu');
-  for (const m of c.folded.matchAll(re)) {
+  const weekdays = re(`${B}(?:siku ya )?(${Object.keys(SW_WEEKDAYS).join('|')})(?:\\s+(?:ijayo|hii|inayokuja))?${E}`, 'gu');
+  for (const m of c.folded.matchAll(weekdays)) {
     const target = SW_WEEKDAYS[m[1]!]!;
     c.add({ start: m.index, end: m.index + m[0].length }, addDays(today, (target - weekday(today) + 7) % 7));
   }
@@ -173,6 +205,7 @@ function swahiliWeekdays(c: Collector, today: CivilDate): void {
 
 /** Everything else chrono-node understands: "next Friday", "tomorrow", "in two weeks", "el próximo viernes". */
 function chronoDates(c: Collector, ctx: DateContext): void {
+  if (!/\d/.test(c.folded) && !re(`${B}(?:${CHRONO_HINT}|${MONTH_PATTERN})${E}`).test(c.folded)) return;
   const parsers = [CHRONO[ctx.language], ctx.language === 'en' ? undefined : CHRONO.en].filter((p): p is chrono.Chrono => !!p);
   const reference = { instant: ctx.now, timezone: offsetMinutes(ctx.timeZone, ctx.now) };
   for (const parser of parsers) {

@@ -66,12 +66,23 @@ export function extractSlots(text: string, ctx: SlotContext): SlotExtraction {
   const masked = { original: mask(prepared.original, spans), folded: mask(prepared.folded, spans) };
   const dates = extractDates(masked, { now: ctx.now, timeZone: ctx.timeZone, language: ctx.language });
   const stay = validateStay(
-    { mentions: dates.mentions, invalidDates: dates.invalid, nights: nights.nights, adults: guests.adults, children: guests.children, people: guests.people, childrenIncluded: guests.childrenIncluded },
+    {
+      mentions: dates.mentions,
+      invalidDates: dates.invalid,
+      nights: nights.nights,
+      adults: guests.adults,
+      children: guests.children,
+      people: guests.people,
+      childrenIncluded: guests.childrenIncluded,
+    },
     todayIn(ctx.timeZone, ctx.now),
   );
   Object.assign(slots, stay.slots);
   errors.push(...stay.errors);
-  const residual = mask(masked.original, dates.mentions.map((m) => m.span)).trim();
+  const residual = mask(
+    masked.original,
+    dates.mentions.map((m) => m.span),
+  ).trim();
   return { slots, errors, residual };
 }
 

@@ -1,4 +1,5 @@
 import { numberWordPattern, parseCount } from './number-words';
+import { re } from './regex-cache';
 import { B, E, type Span } from './slot-text';
 
 export interface GuestCounts {
@@ -21,10 +22,12 @@ const NOUNS = {
 } as const;
 
 /** Words allowed between a count and its noun: "2 small children", "dos niños pequeños" needs none. */
-const FILLERS = 'more|extra|small|little|young|other|additional|mas|otros|otras|petits?|autres|kleine|weitere|piccoli|altri|outras?|mais|wadogo';
+const FILLERS =
+  'more|extra|small|little|young|other|additional|mas|otros|otras|petits?|autres|kleine|weitere|piccoli|altri|outras?|mais|wadogo';
 
 /** Words that make children part of a people count rather than extra to it. */
-const INCLUDING = /(?:including|incl\.?|of which|of them|incluyendo|incluidos|de los cuales|dont|y compris|incluindo|dos quais|davon|inklusive|inclusi|di cui|ikiwemo|pamoja na|منهم|بينهم|بما فيهم)/u;
+const INCLUDING =
+  /(?:including|incl\.?|of which|of them|incluyendo|incluidos|de los cuales|dont|y compris|incluindo|dos quais|davon|inklusive|inclusi|di cui|ikiwemo|pamoja na|منهم|بينهم|بما فيهم)/u;
 
 /** Swahili and Arabic put the count after the noun ("watu wazima wawili", "أطفال 2"). */
 const NOUN_FIRST = {
@@ -53,8 +56,8 @@ export function extractGuests(text: string, language: string): GuestCounts {
   const count = `(\\d{1,3}|${numberWordPattern(language)})`;
   for (const kind of ['adults', 'children', 'people'] as const) {
     const patterns = [
-      new RegExp(`${B}${count}\\s+(?:(?:${FILLERS})\\s+)?(?:${NOUNS[kind]})${E}`, 'gu'),
-      new RegExp(`${B}(?:${NOUN_FIRST[kind]})\\s+${count}${E}`, 'gu'),
+      re(`${B}${count}\\s+(?:(?:${FILLERS})\\s+)?(?:${NOUNS[kind]})${E}`, 'gu'),
+      re(`${B}(?:${NOUN_FIRST[kind]})\\s+${count}${E}`, 'gu'),
     ];
     for (const re of patterns) {
       for (const m of text.matchAll(re)) {
@@ -69,7 +72,7 @@ export function extractGuests(text: string, language: string): GuestCounts {
     }
   }
   for (const implied of IMPLIED) {
-    const m = new RegExp(`${implied.pattern}${E}`, 'u').exec(text);
+    const m = re(`${implied.pattern}${E}`, 'u').exec(text);
     if (m && out[implied.kind] === undefined) {
       out[implied.kind] = implied.count;
       out.spans.push({ start: m.index, end: m.index + m[0].length });

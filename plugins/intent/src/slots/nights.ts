@@ -1,4 +1,5 @@
 import { numberWordPattern, parseCount } from './number-words';
+import { re } from './regex-cache';
 import { B, E, type Span } from './slot-text';
 
 const NIGHT = 'nights?|noches?|nuits?|noites?|nachte|nacht|ubernachtungen|ubernachtung|notti|notte|ليال|ليالي|ليله';
@@ -22,13 +23,13 @@ export function extractNights(text: string, language: string): NightsFound {
   const add = (value: number | undefined, m: RegExpExecArray | RegExpMatchArray) => {
     if (value !== undefined && m.index !== undefined) found.push({ value, span: { start: m.index, end: m.index + m[0].length } });
   };
-  for (const m of text.matchAll(new RegExp(`${B}${count}\\s*(?:${NIGHT})${E}`, 'gu'))) add(parseCount(m[1]!, language), m);
-  for (const m of text.matchAll(new RegExp(`${B}usiku\\s+(?:wa\\s+)?${count}${E}`, 'gu'))) add(parseCount(m[1]!, language), m);
-  for (const m of text.matchAll(new RegExp(`${B}${count}\\s*(?:${WEEK})${E}`, 'gu'))) {
+  for (const m of text.matchAll(re(`${B}${count}\\s*(?:${NIGHT})${E}`, 'gu'))) add(parseCount(m[1]!, language), m);
+  for (const m of text.matchAll(re(`${B}usiku\\s+(?:wa\\s+)?${count}${E}`, 'gu'))) add(parseCount(m[1]!, language), m);
+  for (const m of text.matchAll(re(`${B}${count}\\s*(?:${WEEK})${E}`, 'gu'))) {
     const weeks = parseCount(m[1]!, language);
     add(weeks === undefined ? undefined : weeks * 7, m);
   }
-  for (const m of text.matchAll(new RegExp(`${B}(?:wiki)\\s+${count}${E}`, 'gu'))) {
+  for (const m of text.matchAll(re(`${B}(?:wiki)\\s+${count}${E}`, 'gu'))) {
     const weeks = parseCount(m[1]!, language);
     add(weeks === undefined ? undefined : weeks * 7, m);
   }
@@ -37,9 +38,9 @@ export function extractNights(text: string, language: string): NightsFound {
     if (dual) add(2, dual);
   }
   if (found.length === 0) {
-    const one = new RegExp(ONE_NIGHT, 'u').exec(text);
+    const one = re(ONE_NIGHT, 'u').exec(text);
     if (one) add(1, one);
-    const week = new RegExp(ONE_WEEK, 'u').exec(text);
+    const week = re(ONE_WEEK, 'u').exec(text);
     if (week && !one) add(7, week);
   }
   found.sort((a, b) => a.span.start - b.span.start);

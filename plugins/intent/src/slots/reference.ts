@@ -1,3 +1,4 @@
+import { re } from './regex-cache';
 import { B, E, type Span } from './slot-text';
 
 /** Words guests put before a booking reference, in every supported language (normalised). */
@@ -42,14 +43,15 @@ export interface ReferenceFound {
  * Returned in upper case, as references are printed.
  */
 export function extractReference(text: string, hotelPattern: RegExp): ReferenceFound {
-  const afterKeyword = new RegExp(`${B}(?:${KEYWORDS})\\s*(?:is|es|est|ist|e|ni|هو|:|#|-)?\\s*#?([a-z0-9][a-z0-9-]{3,19})${E}`, 'iu').exec(text);
+  const afterKeyword = re(`${B}(?:${KEYWORDS})\\s*(?:is|es|est|ist|e|ni|هو|:|#|-)?\\s*#?([a-z0-9][a-z0-9-]{3,19})${E}`, 'iu').exec(text);
   if (afterKeyword && !NOT_A_REFERENCE.test(afterKeyword[1]!) && /\d/.test(afterKeyword[1]!)) {
     const start = afterKeyword.index + afterKeyword[0].lastIndexOf(afterKeyword[1]!);
     return { bookingRef: afterKeyword[1]!.toUpperCase(), spans: [{ start, end: start + afterKeyword[1]!.length }] };
   }
   const hash = /(?:^|\s)#([a-z0-9][a-z0-9-]{3,19})(?![\p{L}\p{N}])/iu.exec(text);
   if (hash) return { bookingRef: hash[1]!.toUpperCase(), spans: [{ start: hash.index, end: hash.index + hash[0].length }] };
-  const formatted = new RegExp(`${B}(?:${hotelPattern.source})${E}`, 'iu').exec(text);
-  if (formatted) return { bookingRef: formatted[0].toUpperCase(), spans: [{ start: formatted.index, end: formatted.index + formatted[0].length }] };
+  const formatted = re(`${B}(?:${hotelPattern.source})${E}`, 'iu').exec(text);
+  if (formatted)
+    return { bookingRef: formatted[0].toUpperCase(), spans: [{ start: formatted.index, end: formatted.index + formatted[0].length }] };
   return { spans: [] };
 }

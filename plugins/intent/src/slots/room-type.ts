@@ -1,4 +1,5 @@
 import { foldArabic, foldLatin } from '../text/normalize';
+import { re } from './regex-cache';
 import { B, E } from './slot-text';
 import type { ROOM_TYPES } from './slot-types';
 
@@ -25,17 +26,30 @@ const WORDS: Readonly<Record<RoomType, readonly string[]>> = {
   triple: ['triple', 'triplo', 'tripla', 'dreibettzimmer', 'ثلاثيه'],
   twin: ['twin', 'two beds', 'dos camas', 'lits jumeaux', 'duas camas', 'zweibettzimmer', 'letti separati', 'vitanda viwili', 'سريرين'],
   double: ['double', 'doble', 'matrimonial', 'duplo', 'casal', 'doppelzimmer', 'doppia', 'matrimoniale', 'مزدوجه', 'دبل'],
-  single: ['single(?! night)', 'individual', 'sencilla', 'simple', 'individuelle', 'solteiro', 'einzelzimmer', 'singola', 'mtu mmoja', 'مفرده', 'فرديه', 'سنجل'],
+  single: [
+    'single(?! night)',
+    'individual',
+    'sencilla',
+    'simple',
+    'individuelle',
+    'solteiro',
+    'einzelzimmer',
+    'singola',
+    'mtu mmoja',
+    'مفرده',
+    'فرديه',
+    'سنجل',
+  ],
 };
 
 /** Room type named in the text, checking hotel-specific words first; the first type found wins. */
 export function extractRoomType(text: string, extra: Partial<Record<RoomType, readonly string[]>> = {}): RoomType | undefined {
   for (const [type, words] of Object.entries(extra) as [RoomType, readonly string[]][]) {
     const escaped = words.map((w) => foldArabic(foldLatin(w.toLowerCase())).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    if (escaped.length && new RegExp(`${B}(?:${escaped.join('|')})${E}`, 'u').test(text)) return type;
+    if (escaped.length && re(`${B}(?:${escaped.join('|')})${E}`, 'u').test(text)) return type;
   }
   for (const [type, words] of Object.entries(WORDS) as [RoomType, readonly string[]][]) {
-    if (new RegExp(`${B}(?:${words.join('|')})${E}`, 'u').test(text)) return type;
+    if (re(`${B}(?:${words.join('|')})${E}`, 'u').test(text)) return type;
   }
   return undefined;
 }

@@ -69,7 +69,9 @@ export function validateStay(input: StayInput, today: CivilDate): { slots: SlotV
   if (checkIn && checkOut) {
     const span = daysBetween(checkIn, checkOut);
     if (nights !== undefined && nights !== span) {
-      errors.push(error('nights', 'nights_mismatch', `${nights} nights does not match ${toIso(checkIn)} → ${toIso(checkOut)} (${span} nights)`));
+      errors.push(
+        error('nights', 'nights_mismatch', `${nights} nights does not match ${toIso(checkIn)} → ${toIso(checkOut)} (${span} nights)`),
+      );
     }
     nights = span;
   } else if (checkIn && nights !== undefined) {
@@ -81,7 +83,10 @@ export function validateStay(input: StayInput, today: CivilDate): { slots: SlotV
 
   let adults = input.adults;
   if (adults === undefined && input.people !== undefined) {
-    adults = input.childrenIncluded && input.children !== undefined && input.people > input.children ? input.people - input.children : input.people;
+    adults =
+      input.childrenIncluded && input.children !== undefined && input.people > input.children
+        ? input.people - input.children
+        : input.people;
   }
   if (adults !== undefined) {
     if (adults < 1) errors.push(error('adults', 'zero_guests', 'at least one adult must stay'));
@@ -89,7 +94,8 @@ export function validateStay(input: StayInput, today: CivilDate): { slots: SlotV
     else slots.adults = adults;
   }
   if (input.children !== undefined) {
-    if (input.children > MAX_GUESTS) errors.push(error('children', 'too_many_guests', `${input.children} children is more than ${MAX_GUESTS}`));
+    if (input.children > MAX_GUESTS)
+      errors.push(error('children', 'too_many_guests', `${input.children} children is more than ${MAX_GUESTS}`));
     else slots.children = input.children;
   }
   return { slots, errors };

@@ -26,7 +26,11 @@ export function foldArabic(text: string): string {
 
 /** Removes Latin combining accents and folds ß, so "Café"/"cafe" and "Straße"/"strasse" meet. */
 export function foldLatin(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .normalize('NFC');
 }
 
 /**

@@ -25,7 +25,11 @@ export function clarify(support: MenuSupport, optionsFor: (hotelId: string) => I
 
     if (intent.name !== 'none' && !support.routable(intent.name, hotelId)) {
       const offers = ['talk_to_person', 'help_menu'].filter((i) => support.routable(i, hotelId)).map(button);
-      ctx.reply(offers.length ? { kind: 'buttons', text: ctx.t('unavailable', {}, NAMESPACE), buttons: offers } : { kind: 'text', text: ctx.t('unavailable', {}, NAMESPACE) });
+      ctx.reply(
+        offers.length
+          ? { kind: 'buttons', text: ctx.t('unavailable', {}, NAMESPACE), buttons: offers }
+          : { kind: 'text', text: ctx.t('unavailable', {}, NAMESPACE) },
+      );
       return;
     }
     if (intent.name === 'none' && intent.layer === 'fallback' && options.clarify) {

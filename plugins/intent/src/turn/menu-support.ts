@@ -30,5 +30,7 @@ export function menuSupport(registry: TurnRegistry): MenuSupport {
 
 /** The main menu at this hotel: the configured intents that something answers, titled. */
 export function mainMenu(ctx: TurnContext, menu: readonly string[], support: MenuSupport): ButtonOption[] {
-  return menu.filter((intent) => support.routable(intent, ctx.hotel.id)).map((intent) => ({ id: intent, title: support.title(ctx, intent) }));
+  return menu
+    .filter((intent) => support.routable(intent, ctx.hotel.id))
+    .map((intent) => ({ id: intent, title: support.title(ctx, intent) }));
 }

@@ -11,7 +11,12 @@ function minutes(clock: string): number {
  */
 export function inQuietHours(hotel: Pick<Hotel, 'quietHours' | 'timezone'>, now: Date): boolean {
   if (!hotel.quietHours) return false;
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: hotel.timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: hotel.timezone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
   const at = Number(parts.find((p) => p.type === 'hour')?.value) * 60 + Number(parts.find((p) => p.type === 'minute')?.value);
   const from = minutes(hotel.quietHours.from);
   const to = minutes(hotel.quietHours.to);

@@ -30,11 +30,19 @@ export function understand(classifier: LayeredClassifier, optionsFor: (hotelId: 
     } else if (ctx.text) {
       const menu = ctx.conversation.menu;
       const active = menu && menu.expiresAt.getTime() > Date.now() ? menu.options : undefined;
-      const result = await classifier.classify({ hotelId: ctx.hotel.id, text: ctx.text, language: ctx.language, ...(active ? { menu: active } : {}) });
+      const result = await classifier.classify({
+        hotelId: ctx.hotel.id,
+        text: ctx.text,
+        language: ctx.language,
+        ...(active ? { menu: active } : {}),
+      });
       if (result.choice) ctx.choice = result.choice;
       const { language: _language, latencyMs: _latency, choice: _choice, ...intent } = result;
       ctx.intent = intent;
-      ctx.logger.debug({ intent: intent.name, layer: intent.layer, confidence: intent.confidence, language: ctx.language }, 'intent understood');
+      ctx.logger.debug(
+        { intent: intent.name, layer: intent.layer, confidence: intent.confidence, language: ctx.language },
+        'intent understood',
+      );
     }
     await next();
   };

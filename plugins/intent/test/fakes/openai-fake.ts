@@ -107,7 +107,11 @@ export class FakeOpenAI {
             role: 'assistant',
             content: null,
             tool_calls: [
-              { id: 'call_fake_1', type: 'function', function: { name: toolName, arguments: typeof answer.args === 'string' ? answer.args : JSON.stringify(answer.args) } },
+              {
+                id: 'call_fake_1',
+                type: 'function',
+                function: { name: toolName, arguments: typeof answer.args === 'string' ? answer.args : JSON.stringify(answer.args) },
+              },
             ],
           }
         : { role: 'assistant', content: answer.content };

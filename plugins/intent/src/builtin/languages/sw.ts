@@ -236,11 +236,7 @@ export const sw: LanguagePack = {
       '\\b(?:wazi|imejaa|vimebaki|kuna nafasi|bado kuna nafasi)\\b',
       '\\b(?:bei|gharama|kiasi gani|shilingi ngapi|itagharimu)\\b',
     ],
-    my_bookings: [
-      '\\b(?:booking|uhifadhi|nafasi) (?:yangu|zangu|wangu)\\b',
-      '\\bnina booking\\b',
-      '\\bnilibook\\b',
-    ],
+    my_bookings: ['\\b(?:booking|uhifadhi|nafasi) (?:yangu|zangu|wangu)\\b', '\\bnina booking\\b', '\\bnilibook\\b'],
     cancel_booking: ['\\b\\w*ghairi\\w*\\b', '\\b(?:cancel\\w*|kucancel|futa booking|sitaki tena booking)\\b'],
     payment_help: [
       '\\b(?:\\w{0,4}lip[aei]\\w*|malipo|risiti|ankara|invoice|amana|kurudishiwa pesa|mpesa|m pesa|paybill|kadi|nimekatwa)\\b',

@@ -97,7 +97,7 @@ public final class Main {
                     case "-server-version" -> serverVersion = value;
                     case "-wire-version" -> wireVersion = Integer.parseInt(value);
                     case "-log-level" -> logLevel = value;
-                    default -> usage("unknown flag " + args[i]);
+                    default -> usage("unknown flag " + arg);
                 }
             } catch (NumberFormatException e) {
                 usage("not a number for " + arg + ": " + value);
@@ -114,8 +114,12 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
 
         List<Integer> versionArray = new ArrayList<>();
-        for (String part : serverVersion.split("\\.")) {
-            versionArray.add(Integer.parseInt(part));
+        try {
+            for (String part : serverVersion.split("\\.")) {
+                versionArray.add(Integer.parseInt(part));
+            }
+        } catch (NumberFormatException e) {
+            usage("-server-version must look like 4.4.0, got " + serverVersion);
         }
         while (versionArray.size() < 3) {
             versionArray.add(0);
@@ -125,10 +129,11 @@ public final class Main {
         backend.version(new ReportedVersion(List.copyOf(versionArray), wireVersion));
         MongoServer server = new MongoServer(backend);
         // workerThreads = 1: every connection is served by one Netty event loop, so commands run one
-        // at a time (the memory backend takes no locks; see README). 0 = Netty's default (2 x CPUs).
+        // at a time. The memory backend locks each collection for CRUD anyway; one thread also
+        // serialises the rest (aggregations, index builds, cursors). 0 = Netty's default (2 x CPUs).
         try {
             server.bind(new InetSocketAddress(host, port), 1, workerThreads);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the checked BindException unchecked
             System.err.println("java-mongo-launcher: cannot listen on " + host + ":" + port + ": " + e);
             System.exit(1);
         }
