@@ -31,7 +31,9 @@ beforeEach(() => fake.reset());
 const send = (content: OutboundContent, replyTo?: string) =>
   adapter.send(channel, { hotelId: 'seaside', channelId: 'cloud-api', to: '+16505551234', content, replyTo, outboxId: 'out-1' });
 
-const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '+16505551234' };
+// biz_opaque_callback_data carries our outbox id; Meta echoes it in status webhooks.
+// https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/send-messages
+const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '+16505551234', biz_opaque_callback_data: 'out-1' };
 
 describe('Cloud API send: request format per message type', () => {
   it('posts to /{version}/{phone-number-id}/messages with the bearer token and returns the wamid', async () => {

@@ -92,7 +92,11 @@ export class OutboxSender {
       return true;
     }
     const now = this.now();
-    const allowed = contentForWindow(message.content as OutboundContent, hotel, lastInboundAt, now);
+    // The 24-hour rule belongs to the WhatsApp Business Platform, whose channels send templates;
+    // channels without templates (Green API, the simulator) have no such window.
+    const windowed = adapter.capabilities.kinds.has('template');
+    const content0 = message.content as OutboundContent;
+    const allowed = windowed ? contentForWindow(content0, hotel, lastInboundAt, now) : content0;
     if (!allowed) {
       await this.fail(key, message, 'outside_window', 'the 24-hour window is closed and the hotel has no outsideWindowTemplate');
       return true;
