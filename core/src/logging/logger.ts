@@ -28,6 +28,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         },
       },
     },
-    options.destination,
+    // Synchronous stdout: lines stay in the order they were logged, and none is lost when the
+    // process exits right after a graceful stop.
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }

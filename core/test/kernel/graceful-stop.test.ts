@@ -78,6 +78,6 @@ hotels:
       .map((l) => JSON.parse(l) as { event?: string; msg: string })
       .map((l) => l.event ?? l.msg)
       .filter((e) => e.startsWith('stop:') || e === 'stopping' || e === 'stopped');
-    expect(events).toEqual(['stopping', 'stop:slow-route', 'stop:alpha', 'stop:beta', 'stopped']);
+    if (events.join() !== 'stopping,stop:slow-route,stop:alpha,stop:beta,stopped') throw new Error(`unexpected stop sequence; stdout:\n${out}\nstderr:\n${err}`);
   }, 40_000);
 });
