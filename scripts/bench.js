@@ -12,7 +12,10 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const benchDir = path.join(root, 'test', 'bench');
 const available = fs.existsSync(benchDir)
-  ? fs.readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace('.bench.ts', ''))
+  ? fs
+      .readdirSync(benchDir)
+      .filter((f) => f.endsWith('.bench.ts'))
+      .map((f) => f.replace('.bench.ts', ''))
   : [];
 const [name, ...args] = process.argv.slice(2);
 if (!name || !available.includes(name)) {
@@ -22,6 +25,10 @@ if (!name || !available.includes(name)) {
 const result = spawnSync(
   process.execPath,
   ['-r', '@swc-node/register', '-r', 'reflect-metadata', path.join(benchDir, `${name}.bench.ts`), ...args],
-  { stdio: 'inherit', cwd: root, env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.json'), SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') } },
+  {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.json'), SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') },
+  },
 );
 process.exit(result.status ?? 1);

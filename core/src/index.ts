@@ -17,13 +17,35 @@ export { Metrics } from './metrics/metrics';
 export { definePlugin, type ChannelTypeDefinition, type PluginDefinition } from './plugins/define-plugin';
 export type { PluginContext, PluginEvents } from './plugins/plugin-context';
 export type { PlannedChannel } from './plugins/plugin-plan';
-export { ChannelSendError, type ChannelAdapter, type ChannelCapabilities, type SendFailureKind, type SendResult } from './messaging/channel-adapter';
-export type { ChannelAddress, DeliveryState, DeliveryStatus, InboundContent, InboundEvent, InboundMessage, MediaType } from './messaging/inbound';
+export {
+  ChannelSendError,
+  type ChannelAdapter,
+  type ChannelCapabilities,
+  type SendFailureKind,
+  type SendResult,
+} from './messaging/channel-adapter';
+export type {
+  ChannelAddress,
+  DeliveryState,
+  DeliveryStatus,
+  InboundContent,
+  InboundEvent,
+  InboundMessage,
+  MediaType,
+} from './messaging/inbound';
 export { MessagingHub, type InboundSink, type ReceiveResult } from './messaging/messaging-hub';
 export type { ButtonOption, ListRow, ListSection, OutboundContent, OutboundKind, OutboundMessage } from './messaging/outbound';
 export { MessageCatalog, type Catalog, type TemplateVars } from './i18n/message-catalog';
 export { INTENT_CLASSIFIER, type Classification, type ClassifyInput, type IntentClassifier } from './turns/intent-classifier';
-export type { IntentCatalog, IntentDefinition, IntentLayer, IntentOptions, IntentResult, SlotError, Utterances } from './turns/intent-types';
+export type {
+  IntentCatalog,
+  IntentDefinition,
+  IntentLayer,
+  IntentOptions,
+  IntentResult,
+  SlotError,
+  Utterances,
+} from './turns/intent-types';
 export type {
   FlowDefinition,
   FlowStep,

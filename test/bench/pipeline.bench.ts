@@ -58,7 +58,30 @@ function webhook(seq: number): { body: string; signature: string; key: string } 
   const key = `m${seq}`;
   const body = JSON.stringify({
     object: 'whatsapp_business_account',
-    entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID }, contacts: [{ profile: { name: 'Bench' }, wa_id: from }], messages: [{ from, id: `wamid.bench.${seq}.${Date.now()}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: key } }] } }] }],
+    entry: [
+      {
+        id: '1',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID },
+              contacts: [{ profile: { name: 'Bench' }, wa_id: from }],
+              messages: [
+                {
+                  from,
+                  id: `wamid.bench.${seq}.${Date.now()}`,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  type: 'text',
+                  text: { body: key },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
   });
   return { body, key, signature: `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}` };
 }
@@ -67,10 +90,14 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -88,7 +115,11 @@ async function startBareKoa(sinkUrl: string): Promise<{ url: string; close(): Pr
     ctx.status = 200;
     ctx.body = { accepted: 1 };
     setImmediate(() => {
-      void post(`${sinkUrl}/v25.0/${PHONE_NUMBER_ID}/messages`, JSON.stringify({ messaging_product: 'whatsapp', to: `+${message.from}`, type: 'text', text: { body: `ack ${message.text.body}` } }), { authorization: 'Bearer t' });
+      void post(
+        `${sinkUrl}/v25.0/${PHONE_NUMBER_ID}/messages`,
+        JSON.stringify({ messaging_product: 'whatsapp', to: `+${message.from}`, type: 'text', text: { body: `ack ${message.text.body}` } }),
+        { authorization: 'Bearer t' },
+      );
     });
   });
   const server = http.createServer(app.callback());
@@ -124,7 +155,9 @@ async function startHotello(sinkUrl: string, store: Record<string, unknown>, red
           id: 'bench',
           name: 'Bench Hotel',
           rateLimit: { messages: 1_000_000, perSeconds: 1 },
-          channels: [{ type: 'cloud-api', phoneNumberId: PHONE_NUMBER_ID, accessToken: 't', appSecret: SECRET, verifyToken: 'v', baseUrl: sinkUrl }],
+          channels: [
+            { type: 'cloud-api', phoneNumberId: PHONE_NUMBER_ID, accessToken: 't', appSecret: SECRET, verifyToken: 'v', baseUrl: sinkUrl },
+          ],
         },
       ],
     },
@@ -186,7 +219,9 @@ async function measure(name: string, url: string, sink: ReplySink) {
   await peak(url, sink, 16); // warm-up: JIT, connection pools
   const rate = await peak(url, sink);
   const latency = await latencyAt(url, sink, rate / 2);
-  console.log(`${name.padEnd(34)} ${rate.toFixed(0).padStart(6)} msg/s   p50 ${latency.p50.toFixed(2).padStart(6)} ms   p99 ${latency.p99.toFixed(2).padStart(6)} ms  (at ${(rate / 2).toFixed(0)} msg/s)`);
+  console.log(
+    `${name.padEnd(34)} ${rate.toFixed(0).padStart(6)} msg/s   p50 ${latency.p50.toFixed(2).padStart(6)} ms   p99 ${latency.p99.toFixed(2).padStart(6)} ms  (at ${(rate / 2).toFixed(0)} msg/s)`,
+  );
   return { rate, ...latency };
 }
 
@@ -203,9 +238,7 @@ async function main(): Promise<void> {
   const a = await measure('(a) in-memory + in-process', embedded.url, sink);
   await embedded.bot.stop();
 
-  const lines = [
-    `(a) throughput ratio vs bare Koa: ${(a.rate / baseline.rate).toFixed(2)}   p99 at half peak: ${a.p99.toFixed(2)} ms`,
-  ];
+  const lines = [`(a) throughput ratio vs bare Koa: ${(a.rate / baseline.rate).toFixed(2)}   p99 at half peak: ${a.p99.toFixed(2)} ms`];
 
   if (process.env.MONGODB_URI || process.env.BENCH_WITH_SERVICES !== '0') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -60,9 +60,28 @@ describe('a guest greets the demo hotel on every channel', () => {
             id: 'seaside',
             name: 'Seaside Hotel',
             channels: [
-              { type: 'cloud-api', phoneNumberId: cloudFx.SEASIDE_PHONE_ID, accessToken: 'meta-token', appSecret: 'app-secret', verifyToken: 'v', baseUrl: meta.url },
-              { type: 'twilio', accountSid: twilioFx.SEASIDE_ACCOUNT, authToken: twilioFx.SEASIDE_TOKEN, from: twilioFx.SEASIDE_NUMBER, baseUrl: twilioApi.url },
-              { type: 'green-api', idInstance: greenFx.SEASIDE_INSTANCE, apiTokenInstance: greenFx.SEASIDE_API_TOKEN, webhookUrlToken: greenFx.SEASIDE_WEBHOOK_TOKEN, apiUrl: green.url },
+              {
+                type: 'cloud-api',
+                phoneNumberId: cloudFx.SEASIDE_PHONE_ID,
+                accessToken: 'meta-token',
+                appSecret: 'app-secret',
+                verifyToken: 'v',
+                baseUrl: meta.url,
+              },
+              {
+                type: 'twilio',
+                accountSid: twilioFx.SEASIDE_ACCOUNT,
+                authToken: twilioFx.SEASIDE_TOKEN,
+                from: twilioFx.SEASIDE_NUMBER,
+                baseUrl: twilioApi.url,
+              },
+              {
+                type: 'green-api',
+                idInstance: greenFx.SEASIDE_INSTANCE,
+                apiTokenInstance: greenFx.SEASIDE_API_TOKEN,
+                webhookUrlToken: greenFx.SEASIDE_WEBHOOK_TOKEN,
+                apiUrl: green.url,
+              },
               { type: 'simulator' },
             ],
           },
@@ -82,17 +101,37 @@ describe('a guest greets the demo hotel on every channel', () => {
   it('WhatsApp Cloud API: reply buttons, and a tap reaches the handler', async () => {
     const hello = cloudFx.envelope({
       contacts: [{ profile: { name: 'Sheena' }, wa_id: cloudFx.GUEST_WA_ID }],
-      messages: [{ from: cloudFx.GUEST_WA_ID, id: 'wamid.E2E.HELLO', timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'Hello!' } }],
+      messages: [
+        {
+          from: cloudFx.GUEST_WA_ID,
+          id: 'wamid.E2E.HELLO',
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          type: 'text',
+          text: { body: 'Hello!' },
+        },
+      ],
     });
     const signed = signedCloudApiWebhook(hello, 'app-secret');
     expect((await fetch(`${base}/webhooks/cloud-api`, { method: 'POST', ...signed })).status).toBe(200);
-    const greeting = await until(() => meta.sent[0]?.json as { type: string; interactive: { action: { buttons: { reply: { id: string; title: string } }[] } } } | undefined);
+    const greeting = await until(
+      () =>
+        meta.sent[0]?.json as
+          { type: string; interactive: { action: { buttons: { reply: { id: string; title: string } }[] } } } | undefined,
+    );
     expect(greeting.type).toBe('interactive');
     expect(greeting.interactive.action.buttons.map((b) => b.reply.id)).toEqual(['book_room', 'faq_question', 'talk_to_person']);
 
     const tap = cloudFx.envelope({
       contacts: [{ profile: { name: 'Sheena' }, wa_id: cloudFx.GUEST_WA_ID }],
-      messages: [{ from: cloudFx.GUEST_WA_ID, id: 'wamid.E2E.TAP', timestamp: String(Math.floor(Date.now() / 1000)), type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'book_room', title: 'Book a room' } } }],
+      messages: [
+        {
+          from: cloudFx.GUEST_WA_ID,
+          id: 'wamid.E2E.TAP',
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          type: 'interactive',
+          interactive: { type: 'button_reply', button_reply: { id: 'book_room', title: 'Book a room' } },
+        },
+      ],
     });
     await fetch(`${base}/webhooks/cloud-api`, { method: 'POST', ...signedCloudApiWebhook(tap, 'app-secret') });
     const answer = await until(() => meta.sent[1]?.json as { text: { body: string } } | undefined);
@@ -117,17 +156,28 @@ describe('a guest greets the demo hotel on every channel', () => {
   });
 
   it('Green API: interactive reply buttons', async () => {
-    const hello = greenFx.incoming('E2E0000000000000000000000000HELLO', { typeMessage: 'textMessage', textMessageData: { textMessage: 'Hello!' } });
+    const hello = greenFx.incoming('E2E0000000000000000000000000HELLO', {
+      typeMessage: 'textMessage',
+      textMessageData: { textMessage: 'Hello!' },
+    });
     const { body, headers } = greenApiWebhook(hello, greenFx.SEASIDE_WEBHOOK_TOKEN);
     expect((await fetch(`${base}/webhooks/green-api/seaside`, { method: 'POST', body, headers })).status).toBe(200);
     const greeting = await until(() => green.sent.find((r) => r.apiMethod === 'sendInteractiveButtonsReply')).catch((err: unknown) => {
       throw new Error(`${String(err)}; sent: ${JSON.stringify(green.requests.map((r) => [r.path, r.json]))}`);
     });
-    expect((greeting.json as { buttons: { buttonId: string }[] }).buttons.map((b) => b.buttonId)).toEqual(['book_room', 'faq_question', 'talk_to_person']);
+    expect((greeting.json as { buttons: { buttonId: string }[] }).buttons.map((b) => b.buttonId)).toEqual([
+      'book_room',
+      'faq_question',
+      'talk_to_person',
+    ]);
   });
 
   it('the web simulator: buttons pushed to the page', async () => {
-    const res = await fetch(`${base}/webhooks/simulator/seaside`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '+254700000099', text: 'Hello!', id: 'e2e-sim-hello' }) });
+    const res = await fetch(`${base}/webhooks/simulator/seaside`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '+254700000099', text: 'Hello!', id: 'e2e-sim-hello' }),
+    });
     expect(res.status).toBe(200);
     const events = await fetch(`${base}/simulator/seaside/events?guest=%2B254700000099`, { signal: AbortSignal.timeout(1500) })
       .then(async (r) => {

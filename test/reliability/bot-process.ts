@@ -76,7 +76,9 @@ export class BotProcess {
     const until = Date.now() + 30_000;
     for (;;) {
       if (this.child.exitCode !== null) throw new Error(`bot exited: ${this.stderr.join('')}`);
-      const up = await fetch(`${this.url}/healthz`).then((r) => r.ok).catch(() => false);
+      const up = await fetch(`${this.url}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (up) return;
       if (Date.now() > until) throw new Error(`bot did not start: ${this.stderr.join('')}`);
       await new Promise((r) => setTimeout(r, 50));

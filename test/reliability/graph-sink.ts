@@ -56,7 +56,8 @@ export class GraphSink {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(payload));
     };
-    if (req.method !== 'POST' || !/^\/v\d+\.\d+\/\d+\/messages$/.test(req.url ?? '')) return reply(404, { error: { code: 100, message: 'Unsupported' } });
+    if (req.method !== 'POST' || !/^\/v\d+\.\d+\/\d+\/messages$/.test(req.url ?? ''))
+      return reply(404, { error: { code: 100, message: 'Unsupported' } });
     const random = this.options.random ?? Math.random;
     if ((this.options.failRate ?? 0) > random()) {
       this.failures++;
@@ -88,7 +89,15 @@ export class GraphSink {
               value: {
                 messaging_product: 'whatsapp',
                 metadata: { display_phone_number: '15550783881', phone_number_id: this.options.phoneNumberId },
-                statuses: [{ id, status: 'sent', timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: to.replace(/^\+/, ''), ...(reference ? { biz_opaque_callback_data: reference } : {}) }],
+                statuses: [
+                  {
+                    id,
+                    status: 'sent',
+                    timestamp: String(Math.floor(Date.now() / 1000)),
+                    recipient_id: to.replace(/^\+/, ''),
+                    ...(reference ? { biz_opaque_callback_data: reference } : {}),
+                  },
+                ],
               },
             },
           ],
@@ -101,7 +110,12 @@ export class GraphSink {
     while (!this.closed && Date.now() < giveUp) {
       const targets = this.options.statusTargets!();
       const target = targets[turn++ % targets.length]!;
-      const ok = await fetch(`${target}/webhooks/cloud-api`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body, signal: AbortSignal.timeout(10_000) })
+      const ok = await fetch(`${target}/webhooks/cloud-api`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      })
         .then((r) => r.ok)
         .catch(() => false);
       if (ok) return;

@@ -32,7 +32,15 @@ function webhook(guest: number, message: number): string {
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID },
               contacts: [{ profile: { name: `Guest ${guest}` }, wa_id: from }],
-              messages: [{ from, id: `wamid.in.g${guest}.m${message}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: `g${guest}-m${message}` } }],
+              messages: [
+                {
+                  from,
+                  id: `wamid.in.g${guest}.m${message}`,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  type: 'text',
+                  text: { body: `g${guest}-m${message}` },
+                },
+              ],
             },
           },
         ],
@@ -120,7 +128,9 @@ export function verdict(options: { guests: number; perGuest: number }, delivered
 }
 
 export function report(name: string, v: Verdict, extra = ''): void {
-  process.stdout.write(`[reliability] ${name}: sent=${v.sent}, lost=${v.lost}, duplicated=${v.duplicated}, out_of_order=${v.out_of_order}${extra ? ` (${extra})` : ''}\n`);
+  process.stdout.write(
+    `[reliability] ${name}: sent=${v.sent}, lost=${v.lost}, duplicated=${v.duplicated}, out_of_order=${v.out_of_order}${extra ? ` (${extra})` : ''}\n`,
+  );
 }
 
 export async function waitForReplies(expected: number, delivered: readonly Delivered[], timeoutMs: number): Promise<void> {

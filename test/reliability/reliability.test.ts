@@ -33,7 +33,10 @@ describe('reliability', () => {
   });
 
   async function startBots(count: number, sink: GraphSink, name: string, redis: boolean): Promise<BotProcess[]> {
-    const config = writeConfig({ mongoUri: `${mongoBase()}/reliability_${name}_${Date.now()}`, redisUrl: redis ? process.env.REDIS_URL : undefined });
+    const config = writeConfig({
+      mongoUri: `${mongoBase()}/reliability_${name}_${Date.now()}`,
+      redisUrl: redis ? process.env.REDIS_URL : undefined,
+    });
     const bots: BotProcess[] = [];
     for (let i = 0; i < count; i++) {
       const bot = new BotProcess(config, await freePort(), sink.url);
@@ -48,19 +51,31 @@ describe('reliability', () => {
     const sink = await new GraphSink().start();
     cleanup.push(() => sink.close());
     const [bot] = await startBots(1, sink, 'duplicates', false);
-    const acknowledged = await runLoad({ guests: GUESTS, perGuest: PER_GUEST, concurrency: 40, targets: () => [bot!.url], deliveries: (g, m) => 1 + ((g * 7 + m * 3) % 3) });
-    await waitForReplies(acknowledged, sink.delivered, 120_000);
+    const acknowledged = await runLoad({
+      guests: GUESTS,
+      perGuest: PER_GUEST,
+      concurrency: 40,
+      targets: () => [bot!.url],
+      deliveries: (g, m) => 1 + ((g * 7 + m * 3) % 3),
+    });
+    await waitForReplies(acknowledged, sink.delivered, 300_000);
     const v = verdict({ guests: GUESTS, perGuest: PER_GUEST }, sink.delivered);
     report('duplicate delivery', v);
     expect(v).toEqual({ sent: 2000, lost: 0, duplicated: 0, out_of_order: 0 });
-    expect(sink.delivered.every((d) => d.to.replace(/^\+/, '') === guestNumber(Number(/^ack g(\d+)/.exec(d.text)![1])).slice(1))).toBe(true);
+    expect(sink.delivered.every((d) => d.to.replace(/^\+/, '') === guestNumber(Number(/^ack g(\d+)/.exec(d.text)![1])).slice(1))).toBe(
+      true,
+    );
   }, 600_000);
 
   it('2. crash: killed with SIGKILL three times under load, every acknowledged message answered exactly once', async () => {
     // Like Meta, the sink reports each accepted reply back with a status webhook that echoes
     // our outbox id: that is how a reply sent just before a SIGKILL is recognised after restart.
     let statusTarget = '';
-    const sink = await new GraphSink({ statusTargets: () => [statusTarget], appSecret: APP_SECRET, phoneNumberId: PHONE_NUMBER_ID }).start();
+    const sink = await new GraphSink({
+      statusTargets: () => [statusTarget],
+      appSecret: APP_SECRET,
+      phoneNumberId: PHONE_NUMBER_ID,
+    }).start();
     cleanup.push(() => sink.close());
     const [bot] = await startBots(1, sink, 'crash', false);
     statusTarget = bot!.url;
@@ -85,7 +100,7 @@ describe('reliability', () => {
     });
     const acknowledged = await load;
     await killing;
-    await waitForReplies(acknowledged, sink.delivered, 180_000);
+    await waitForReplies(acknowledged, sink.delivered, 300_000);
     const v = verdict({ guests: GUESTS, perGuest: PER_GUEST }, sink.delivered);
     report('crash (3 x SIGKILL)', v);
     expect(kills).toEqual([]);
@@ -96,7 +111,13 @@ describe('reliability', () => {
     const sink = await new GraphSink({ failRate: 0.2 }).start();
     cleanup.push(() => sink.close());
     const [bot] = await startBots(1, sink, 'flaky', false);
-    const acknowledged = await runLoad({ guests: GUESTS, perGuest: PER_GUEST, concurrency: 40, targets: () => [bot!.url], deliveries: () => 1 });
+    const acknowledged = await runLoad({
+      guests: GUESTS,
+      perGuest: PER_GUEST,
+      concurrency: 40,
+      targets: () => [bot!.url],
+      deliveries: () => 1,
+    });
     await waitForReplies(acknowledged, sink.delivered, 300_000);
     const v = verdict({ guests: GUESTS, perGuest: PER_GUEST }, sink.delivered);
     report('flaky provider (20% 500/429)', v, `${sink.failures} failed calls retried`);
@@ -115,7 +136,7 @@ describe('reliability', () => {
       targets: () => bots.map((b) => b.url),
       deliveries: (g, m) => 1 + ((g + m) % 2),
     });
-    await waitForReplies(acknowledged, sink.delivered, 180_000);
+    await waitForReplies(acknowledged, sink.delivered, 300_000);
     const v = verdict({ guests: GUESTS, perGuest: PER_GUEST }, sink.delivered);
     report('three instances', v);
     expect(v).toEqual({ sent: 2000, lost: 0, duplicated: 0, out_of_order: 0 });

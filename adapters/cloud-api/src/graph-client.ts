@@ -29,7 +29,10 @@ export async function postGraphMessage(options: CloudApiChannelOptions, body: Re
     text = await response.body.text();
   } catch (err) {
     const e = err as { code?: string; message?: string };
-    const reason = e.code === 'UND_ERR_HEADERS_TIMEOUT' || e.code === 'UND_ERR_BODY_TIMEOUT' ? `no answer within ${options.timeoutMs} ms` : (e.code ?? e.message ?? String(err));
+    const reason =
+      e.code === 'UND_ERR_HEADERS_TIMEOUT' || e.code === 'UND_ERR_BODY_TIMEOUT'
+        ? `no answer within ${options.timeoutMs} ms`
+        : (e.code ?? e.message ?? String(err));
     throw new ChannelSendError('retryable', `Cloud API unreachable: ${reason}`);
   }
   let json: unknown;

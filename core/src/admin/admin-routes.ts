@@ -10,7 +10,16 @@ import type { TurnScheduler } from '../pipeline/scheduler/turn-scheduler';
 import { adminAuth } from './admin-auth';
 
 const staffMessage = z.object({ text: z.string().trim().min(1).max(4096) }).strict();
-const handoffBody = z.object({ reason: z.string().max(500).optional(), minutes: z.number().positive().max(7 * 24 * 60).optional() }).strict();
+const handoffBody = z
+  .object({
+    reason: z.string().max(500).optional(),
+    minutes: z
+      .number()
+      .positive()
+      .max(7 * 24 * 60)
+      .optional(),
+  })
+  .strict();
 
 export interface AdminDeps {
   apiKeys: readonly string[];
@@ -28,7 +37,12 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /** Applies a change that must not be lost to a concurrent turn: reload and retry on conflict. */
-async function saveWithRetry(store: ConversationStore, hotelId: string, id: string, change: (c: Conversation) => ConversationChanges): Promise<Conversation> {
+async function saveWithRetry(
+  store: ConversationStore,
+  hotelId: string,
+  id: string,
+  change: (c: Conversation) => ConversationChanges,
+): Promise<Conversation> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await store.find(hotelId, id);
     if (!current) throw notFound('unknown conversation');
@@ -83,7 +97,12 @@ export function adminRoutes(deps: AdminDeps): Router {
     const now = new Date();
     const minutes = body.minutes ?? hotel.handoff.timeoutMinutes;
     const saved = await saveWithRetry(store, hotel.id, ctx.params.id!, () => ({
-      handoff: { active: true, since: now, reason: body.reason ?? 'taken over by staff', until: new Date(now.getTime() + minutes * 60_000) },
+      handoff: {
+        active: true,
+        since: now,
+        reason: body.reason ?? 'taken over by staff',
+        until: new Date(now.getTime() + minutes * 60_000),
+      },
     }));
     ctx.body = { conversation: saved };
   });
@@ -93,7 +112,12 @@ export function adminRoutes(deps: AdminDeps): Router {
     const saved = await saveWithRetry(store, hotel.id, ctx.params.id!, () => ({ handoff: null }));
     const languages = [saved.language ?? hotel.defaultLanguage, hotel.defaultLanguage];
     await store.enqueueOutbound([
-      { hotelId: saved.hotelId, channelId: saved.channelId, guest: saved.guest, content: { kind: 'text', text: deps.catalog.render('core', 'handoff_ended', languages) } },
+      {
+        hotelId: saved.hotelId,
+        channelId: saved.channelId,
+        guest: saved.guest,
+        content: { kind: 'text', text: deps.catalog.render('core', 'handoff_ended', languages) },
+      },
     ]);
     deps.scheduler().schedule(saved);
     await deps.events.emit('handoff.ended', { hotelId: saved.hotelId, conversationId: saved.id, guest: saved.guest, by: 'staff' });

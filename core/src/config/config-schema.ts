@@ -65,7 +65,10 @@ export const channelEntrySchema = z.looseObject({
   /** The channel type an adapter plugin provides, e.g. `cloud-api`, `twilio`, `simulator`. */
   type: z.string().min(1),
   /** Distinguishes two channels of one type at the same hotel. Defaults to the type. */
-  id: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
 });
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time such as "22:00"');
@@ -85,7 +88,10 @@ export const hotelSchema = z
     id: z.string().regex(HOTEL_ID, 'expected a lowercase id of letters, digits and dashes'),
     name: z.string().min(1),
     timezone: z.string().refine(isTimeZone, 'expected an IANA time zone such as "Europe/Lisbon"').default('UTC'),
-    defaultLanguage: z.string().regex(/^[a-z]{2}$/, 'expected a two-letter language code').default('en'),
+    defaultLanguage: z
+      .string()
+      .regex(/^[a-z]{2}$/, 'expected a two-letter language code')
+      .default('en'),
     channels: z.array(channelEntrySchema).default([]),
     /** While quiet, staff are not paged; a guest asking for a person is told when they are back. */
     quietHours: quietHoursSchema.optional(),
@@ -138,7 +144,14 @@ export const configSchema = z
         reconcileMs: z.number().int().min(0).default(10_000),
       })
       .strict()
-      .default({ concurrency: 16, maxSendAttempts: 8, sweepIntervalMs: 2_000, lockTtlMs: 15_000, sendLeaseMs: 30_000, reconcileMs: 10_000 }),
+      .default({
+        concurrency: 16,
+        maxSendAttempts: 8,
+        sweepIntervalMs: 2_000,
+        lockTtlMs: 15_000,
+        sendLeaseMs: 30_000,
+        reconcileMs: 10_000,
+      }),
     plugins: z.array(pluginEntrySchema).default([]),
     hotels: z.array(hotelSchema).min(1, 'expected at least one hotel'),
   })

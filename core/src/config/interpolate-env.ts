@@ -8,12 +8,7 @@ const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
  * Interpolation happens after parsing so a secret containing YAML syntax cannot change the
  * document's structure. A missing variable without a default is reported as an issue.
  */
-export function interpolateEnv(
-  doc: unknown,
-  env: NodeJS.ProcessEnv,
-  issues: ConfigIssue[],
-  path: PropertyKey[] = [],
-): unknown {
+export function interpolateEnv(doc: unknown, env: NodeJS.ProcessEnv, issues: ConfigIssue[], path: PropertyKey[] = []): unknown {
   if (typeof doc === 'string') {
     return doc.replace(PLACEHOLDER, (_match, name: string, fallback: string | undefined) => {
       const value = env[name];

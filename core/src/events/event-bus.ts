@@ -45,7 +45,10 @@ export class EventBus {
     this.subscriptions.set(event, list);
     return () => {
       const current = this.subscriptions.get(event) ?? [];
-      this.subscriptions.set(event, current.filter((s) => s !== sub));
+      this.subscriptions.set(
+        event,
+        current.filter((s) => s !== sub),
+      );
     };
   }
 

@@ -28,7 +28,7 @@ export const CORE_TEXTS: Catalog = {
   },
   fr: {
     fallback: "Désolé, je n'ai pas compris. Écrivez *menu* pour voir ce que je peux faire.",
-    error: "Désolé, un problème est survenu de notre côté. Veuillez réessayer dans un instant.",
+    error: 'Désolé, un problème est survenu de notre côté. Veuillez réessayer dans un instant.',
     rate_limited: 'Vous envoyez des messages très rapidement. Je vous répondrai dans une minute.',
     handoff_started: "J'ai demandé à un membre de notre équipe de vous rejoindre. Il vous répondra ici sous peu.",
     handoff_quiet: 'Notre équipe est disponible à partir de {{from}}. Votre message a été transmis, ils vous répondront à ce moment-là.',

@@ -166,7 +166,10 @@ export class Kernel {
     await pipeline.start();
     this.buildHttp();
     this.phase = 'running';
-    this.logger.info({ plugins: this.plan.plugins.map((p) => p.definition.name), hotels: this.hotels.list().map((h) => h.id) }, 'bot started');
+    this.logger.info(
+      { plugins: this.plan.plugins.map((p) => p.definition.name), hotels: this.hotels.list().map((h) => h.id) },
+      'bot started',
+    );
   }
 
   /** Starts listening; `port` 0 picks a free one. Resolves with the bound port. */

@@ -11,7 +11,14 @@ export interface ChannelCapabilities {
   readonly buttons: false | { readonly max: number; readonly titleMax: number; readonly bodyMax: number };
   readonly list:
     | false
-    | { readonly maxRows: number; readonly maxSections: number; readonly titleMax: number; readonly descriptionMax: number; readonly buttonLabelMax: number; readonly bodyMax: number };
+    | {
+        readonly maxRows: number;
+        readonly maxSections: number;
+        readonly titleMax: number;
+        readonly descriptionMax: number;
+        readonly buttonLabelMax: number;
+        readonly bodyMax: number;
+      };
   /** Other outbound kinds the channel sends natively. */
   readonly kinds: ReadonlySet<Exclude<OutboundKind, 'text' | 'buttons' | 'list'>>;
 }

@@ -67,5 +67,4 @@ export interface DeliveryStatus extends ChannelAddress {
 
 /** What an adapter hands to the inbox after verifying and parsing a webhook. */
 export type InboundEvent =
-  | { readonly type: 'message'; readonly message: InboundMessage }
-  | { readonly type: 'status'; readonly status: DeliveryStatus };
+  { readonly type: 'message'; readonly message: InboundMessage } | { readonly type: 'status'; readonly status: DeliveryStatus };

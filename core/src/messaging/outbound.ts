@@ -20,7 +20,13 @@ export interface ListSection {
 /** What the bot says, independent of the provider. Adapters render what they can; core degrades the rest. */
 export type OutboundContent =
   | { readonly kind: 'text'; readonly text: string; readonly previewUrl?: boolean }
-  | { readonly kind: 'buttons'; readonly text: string; readonly buttons: readonly ButtonOption[]; readonly header?: string; readonly footer?: string }
+  | {
+      readonly kind: 'buttons';
+      readonly text: string;
+      readonly buttons: readonly ButtonOption[];
+      readonly header?: string;
+      readonly footer?: string;
+    }
   | {
       readonly kind: 'list';
       readonly text: string;

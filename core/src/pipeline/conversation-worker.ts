@@ -75,7 +75,9 @@ export class ConversationWorker {
     const conversation = await store.findByKey(key);
     const hotel = hotels.get(key.hotelId);
     const languages = [conversation?.language ?? hotel?.defaultLanguage ?? 'en'];
-    await store.enqueueOutbound([{ ...key, content: { kind: 'text', text: catalog.render('core', 'error', languages) }, inReplyTo: entryId }]);
+    await store.enqueueOutbound([
+      { ...key, content: { kind: 'text', text: catalog.render('core', 'error', languages) }, inReplyTo: entryId },
+    ]);
     const reason = err instanceof Error ? err.message : String(err);
     await store.markInbound(key.hotelId, entryId, 'failed', { code: 'turn_error', message: reason.slice(0, 500) });
     await events.emit('turn.failed', { hotelId: key.hotelId, conversationId: conversation?.id ?? '', messageId: entryId, error: reason });

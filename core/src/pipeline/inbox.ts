@@ -50,7 +50,13 @@ export class Inbox implements InboundSink {
           this.logger.debug({ hotel: s.hotelId, status: s.status }, 'status for a message we do not know');
           continue;
         }
-        await this.events.emit('message.status', { hotelId: s.hotelId, channelId: s.channelId, guest: updated.guest, messageId: updated.id, status: s.status });
+        await this.events.emit('message.status', {
+          hotelId: s.hotelId,
+          channelId: s.channelId,
+          guest: updated.guest,
+          messageId: updated.id,
+          status: s.status,
+        });
         if (s.status === 'failed') {
           await this.events.emit('message.failed', {
             hotelId: s.hotelId,

@@ -55,14 +55,19 @@ export class MessagePipeline {
       if (!limiter) {
         const { messages, perSeconds } = hotels.get(hotelId)!.rateLimit;
         limiter = this.redis
-          ? new RateLimiterRedis({ storeClient: this.redis, keyPrefix: `${config.redis!.keyPrefix}rl`, points: messages, duration: perSeconds, insuranceLimiter: memoryLimiter(messages, perSeconds) })
+          ? new RateLimiterRedis({
+              storeClient: this.redis,
+              keyPrefix: `${config.redis!.keyPrefix}rl`,
+              points: messages,
+              duration: perSeconds,
+              insuranceLimiter: memoryLimiter(messages, perSeconds),
+            })
           : memoryLimiter(messages, perSeconds);
         limiters.set(hotelId, limiter);
       }
       return limiter;
     };
 
-    let scheduler: TurnScheduler | undefined;
     const sender = new OutboxSender({
       store,
       hotels,
@@ -73,7 +78,8 @@ export class MessagePipeline {
       maxAttempts: config.pipeline.maxSendAttempts,
       leaseMs: config.pipeline.sendLeaseMs,
       reconcileMs: config.pipeline.reconcileMs,
-      wakeAt: (key, at) => scheduler?.scheduleAt(key, at),
+      // Called only once the pipeline runs, when `this.scheduler` exists.
+      wakeAt: (key, at) => this.scheduler.scheduleAt(key, at),
     });
     const runner = new TurnRunner({
       store,
@@ -87,8 +93,13 @@ export class MessagePipeline {
       guards: [handoffGuard(), rateLimitGuard(limiterFor), unsupportedGuard()],
     });
     const worker = new ConversationWorker({ store, runner, sender, hotels, events, catalog: registry.messages, logger: log, metrics });
-    scheduler = config.redis
-      ? new RedisScheduler(worker, store, log, { url: config.redis.url, keyPrefix: config.redis.keyPrefix, concurrency: config.pipeline.concurrency, lockTtlMs: config.pipeline.lockTtlMs })
+    const scheduler: TurnScheduler = config.redis
+      ? new RedisScheduler(worker, store, log, {
+          url: config.redis.url,
+          keyPrefix: config.redis.keyPrefix,
+          concurrency: config.pipeline.concurrency,
+          lockTtlMs: config.pipeline.lockTtlMs,
+        })
       : new InProcessScheduler(worker, log, config.pipeline.concurrency);
     this.scheduler = scheduler;
     this.inbox = new Inbox(store, hotels, worker, () => this.scheduler, events, log);

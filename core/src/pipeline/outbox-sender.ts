@@ -118,13 +118,25 @@ export class OutboxSender {
     return true;
   }
 
-  private async sendFailed(key: ConversationKey, message: LoggedMessage, allowed: OutboundContent, hotel: Hotel, err: unknown, now: Date): Promise<boolean> {
+  private async sendFailed(
+    key: ConversationKey,
+    message: LoggedMessage,
+    allowed: OutboundContent,
+    hotel: Hotel,
+    err: unknown,
+    now: Date,
+  ): Promise<boolean> {
     const attempts = message.attempts + 1;
     if (err instanceof BrokenCircuitError) return this.retryLater(key, message, 'circuit_open', 'provider circuit open', BREAKER_OPEN_MS);
     if (err instanceof ChannelSendError) {
       if (err.kind === 'outside_window' && allowed.kind !== 'template' && hotel.outsideWindowTemplate) {
         // The provider knows better than our clock: the next attempt goes out as the template.
-        await this.deps.store.markSendFailed(key.hotelId, message.id, { code: err.providerCode ?? 'outside_window', message: err.message }, now);
+        await this.deps.store.markSendFailed(
+          key.hotelId,
+          message.id,
+          { code: err.providerCode ?? 'outside_window', message: err.message },
+          now,
+        );
         this.deps.wakeAt(key, now);
         return false;
       }
@@ -151,7 +163,14 @@ export class OutboxSender {
     await this.deps.store.markSendFailed(key.hotelId, message.id, { code, message: reason });
     this.deps.metrics.errors.inc({ kind: 'send_failed' });
     this.deps.logger.warn({ outbox: message.id, code, reason }, 'reply failed for good');
-    await this.deps.events.emit('message.failed', { hotelId: key.hotelId, channelId: key.channelId, guest: key.guest, messageId: message.id, code, reason });
+    await this.deps.events.emit('message.failed', {
+      hotelId: key.hotelId,
+      channelId: key.channelId,
+      guest: key.guest,
+      messageId: message.id,
+      code,
+      reason,
+    });
   }
 
   private breakerFor(account: string): CircuitBreakerPolicy {

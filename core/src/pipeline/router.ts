@@ -68,7 +68,14 @@ export class Router {
       ctx.update({ flow: null, replaceSlots: {} });
     } else if (next?.kind === 'step' || step === 'start' || ctx.conversation.flow?.name !== flowName) {
       const nextStep = next?.kind === 'step' ? next.step : step;
-      ctx.update({ flow: { name: flowName, step: nextStep, plugin: flow.plugin, startedAt: ctx.conversation.flow?.name === flowName ? ctx.conversation.flow.startedAt : new Date() } });
+      ctx.update({
+        flow: {
+          name: flowName,
+          step: nextStep,
+          plugin: flow.plugin,
+          startedAt: ctx.conversation.flow?.name === flowName ? ctx.conversation.flow.startedAt : new Date(),
+        },
+      });
     }
     return true;
   }

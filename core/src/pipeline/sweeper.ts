@@ -31,7 +31,8 @@ export class WorkSweeper {
           this.store.pendingInbound(hotel.id, { limit: 500 }),
           this.store.dueOutbound(hotel.id, new Date(), 500),
         ]);
-        for (const m of [...inbound, ...outbound]) keys.set(`${m.hotelId}|${m.channelId}|${m.guest}`, { hotelId: m.hotelId, channelId: m.channelId, guest: m.guest });
+        for (const m of [...inbound, ...outbound])
+          keys.set(`${m.hotelId}|${m.channelId}|${m.guest}`, { hotelId: m.hotelId, channelId: m.channelId, guest: m.guest });
       }
       for (const key of keys.values()) this.scheduler.schedule(key);
       return keys.size;

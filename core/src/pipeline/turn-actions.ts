@@ -33,7 +33,8 @@ export function mergeChanges(into: ConversationChanges, more: ConversationChange
       target[key] = { ...((target[key] as object) ?? {}), ...(value as object) };
     } else if (key === 'data') {
       const data = (target.data ?? {}) as Record<string, Record<string, unknown>>;
-      for (const [ns, entries] of Object.entries(value as Record<string, Record<string, unknown>>)) data[ns] = { ...(data[ns] ?? {}), ...entries };
+      for (const [ns, entries] of Object.entries(value as Record<string, Record<string, unknown>>))
+        data[ns] = { ...(data[ns] ?? {}), ...entries };
       target.data = data;
     } else if (key === 'replaceSlots') {
       target.replaceSlots = value;

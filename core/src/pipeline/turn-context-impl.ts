@@ -107,7 +107,8 @@ export class TurnContextImpl implements TurnContext {
     return this.language === this.hotel.defaultLanguage ? [this.language] : [this.language, this.hotel.defaultLanguage];
   }
 
-  readonly t = (key: string, vars?: TemplateVars, namespace = 'core'): string => this.catalog.render(namespace, key, this.languages(), vars);
+  readonly t = (key: string, vars?: TemplateVars, namespace = 'core'): string =>
+    this.catalog.render(namespace, key, this.languages(), vars);
 
   readonly update = (changes: ConversationChanges): void => {
     mergeChanges(this.actions.changes, changes);

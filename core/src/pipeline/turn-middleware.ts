@@ -14,7 +14,12 @@ export function handoffGuard(now: () => Date = () => new Date()): TurnMiddleware
         ctx.reply({ kind: 'text', text: ctx.t('handoff_ended') });
       } else {
         ctx.state.silent = true;
-        ctx.emit('handoff.message', { hotelId: ctx.hotel.id, conversationId: ctx.conversation.id, guest: ctx.message.from, text: ctx.text });
+        ctx.emit('handoff.message', {
+          hotelId: ctx.hotel.id,
+          conversationId: ctx.conversation.id,
+          guest: ctx.message.from,
+          text: ctx.text,
+        });
         return;
       }
     }

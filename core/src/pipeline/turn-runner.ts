@@ -131,7 +131,10 @@ export class TurnRunner {
       actions,
     });
 
-    await compose([...this.deps.guards, ...this.deps.registry.middlewareFor(hotel.id), (c) => this.deps.router.route(c as TurnContextImpl)], ctx);
+    await compose(
+      [...this.deps.guards, ...this.deps.registry.middlewareFor(hotel.id), (c) => this.deps.router.route(c as TurnContextImpl)],
+      ctx,
+    );
 
     if (actions.handoffReason && !conversation.handoff?.active) {
       const until = new Date(now.getTime() + hotel.handoff.timeoutMinutes * 60_000);
@@ -146,11 +149,19 @@ export class TurnRunner {
 
     const changes: ConversationChanges = {};
     mergeChanges(changes, actions.changes);
-    mergeChanges(changes, { lastInboundAt: message.timestamp > (conversation.lastInboundAt ?? new Date(0)) ? message.timestamp : conversation.lastInboundAt ?? message.timestamp });
+    mergeChanges(changes, {
+      lastInboundAt:
+        message.timestamp > (conversation.lastInboundAt ?? new Date(0))
+          ? message.timestamp
+          : (conversation.lastInboundAt ?? message.timestamp),
+    });
     const menu = menuOf(actions.replies, hotel.menuTtlMinutes, now);
     if (menu !== undefined) changes.menu = menu;
     if (message.profileName && !conversation.profile.name) changes.profile = { ...(changes.profile ?? {}), name: message.profileName };
-    changes.data = { ...(changes.data ?? {}), core: { ...(changes.data?.core ?? {}), lastTurn: { inboundId: entry.id, replies: actions.replies } satisfies LastTurn } };
+    changes.data = {
+      ...(changes.data ?? {}),
+      core: { ...(changes.data?.core ?? {}), lastTurn: { inboundId: entry.id, replies: actions.replies } satisfies LastTurn },
+    };
     return { changes, replies: actions.replies, events: actions.events, silent: ctx.state.silent === true };
   }
 
@@ -159,7 +170,13 @@ export class TurnRunner {
     const { store } = this.deps;
     if (replies && replies.length > 0) {
       await store.enqueueOutbound(
-        replies.map((content) => ({ hotelId: entry.hotelId, channelId: entry.channelId, guest: conversation.guest, content, inReplyTo: entry.id })),
+        replies.map((content) => ({
+          hotelId: entry.hotelId,
+          channelId: entry.channelId,
+          guest: conversation.guest,
+          content,
+          inReplyTo: entry.id,
+        })),
       );
     }
     await store.markInbound(entry.hotelId, entry.id, 'handled');

@@ -56,7 +56,9 @@ export function planPlugins(
   const bound = new Set(config.plugins.map((e) => e.use));
   builtins
     .filter((definition) => !bound.has(definition.name))
-    .forEach((definition) => loaded.push({ definition, path: `(built-in ${definition.name})`, name: definition.name, dependsOn: definition.dependsOn, index: -1 }));
+    .forEach((definition) =>
+      loaded.push({ definition, path: `(built-in ${definition.name})`, name: definition.name, dependsOn: definition.dependsOn, index: -1 }),
+    );
   config.plugins.forEach((entry, index) => {
     const at = `plugins[${index}]`;
     // A host-provided plugin (testing kit, embedding app) can be configured by its name.
@@ -84,7 +86,11 @@ export function planPlugins(
 
   config.hotels.forEach((hotel, h) => {
     for (const key of Object.keys(hotel.plugins)) {
-      if (!names.has(key)) issues.push({ path: `hotels[${h}].plugins.${key}`, message: `unknown plugin "${key}"; loaded plugins: ${[...names].join(', ') || 'none'}` });
+      if (!names.has(key))
+        issues.push({
+          path: `hotels[${h}].plugins.${key}`,
+          message: `unknown plugin "${key}"; loaded plugins: ${[...names].join(', ') || 'none'}`,
+        });
     }
   });
 
@@ -112,7 +118,10 @@ export function planPlugins(
       for (const dep of plugin.definition.dependsOn ?? []) {
         const target = byName.get(dep);
         if (target && !target.hotels.has(hotel.id)) {
-          issues.push({ path: `hotels[${h}].plugins`, message: `"${plugin.definition.name}" is on for hotel "${hotel.id}" but its dependency "${dep}" is off` });
+          issues.push({
+            path: `hotels[${h}].plugins`,
+            message: `"${plugin.definition.name}" is on for hotel "${hotel.id}" but its dependency "${dep}" is off`,
+          });
         }
       }
     }
@@ -135,11 +144,17 @@ function planChannels(config: HotelloConfig, planned: readonly PlannedPlugin[], 
       const provider = providers.get(entry.type);
       if (!provider) {
         const known = [...providers.keys()];
-        issues.push({ path: `${at}.type`, message: `no loaded plugin provides channel type "${entry.type}"${known.length ? `; available: ${known.join(', ')}` : ''}` });
+        issues.push({
+          path: `${at}.type`,
+          message: `no loaded plugin provides channel type "${entry.type}"${known.length ? `; available: ${known.join(', ')}` : ''}`,
+        });
         return;
       }
       if (!provider.plugin.hotels.has(hotel.id)) {
-        issues.push({ path: `${at}.type`, message: `channel "${entry.type}" needs plugin "${provider.plugin.definition.name}", which is off for hotel "${hotel.id}"` });
+        issues.push({
+          path: `${at}.type`,
+          message: `channel "${entry.type}" needs plugin "${provider.plugin.definition.name}", which is off for hotel "${hotel.id}"`,
+        });
         return;
       }
       const id = entry.id ?? entry.type;

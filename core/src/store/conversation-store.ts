@@ -5,7 +5,10 @@ import type { LoggedMessage } from './message-log';
 
 /** A save lost a race: the conversation changed since it was loaded. Reload and retry. */
 export class ConcurrentUpdateError extends Error {
-  constructor(readonly key: ConversationKey, readonly expectedVersion: number) {
+  constructor(
+    readonly key: ConversationKey,
+    readonly expectedVersion: number,
+  ) {
     super(`conversation ${key.hotelId}/${key.channelId} changed concurrently (expected version ${expectedVersion})`);
     this.name = 'ConcurrentUpdateError';
   }
@@ -92,7 +95,13 @@ export interface ConversationStore {
   /** Records a failed attempt: re-queued for `nextAttemptAt`, or failed for good when absent. */
   markSendFailed(hotelId: string, id: string, error: { code: string; message: string }, nextAttemptAt?: Date): Promise<void>;
   /** Applies a provider status to an outbound message (never moves backwards, e.g. read → delivered). */
-  updateDelivery(hotelId: string, channelId: string, providerMessageId: string, status: DeliveryState, error?: { code: string; message: string }): Promise<LoggedMessage | undefined>;
+  updateDelivery(
+    hotelId: string,
+    channelId: string,
+    providerMessageId: string,
+    status: DeliveryState,
+    error?: { code: string; message: string },
+  ): Promise<LoggedMessage | undefined>;
 
   /** The latest messages of a conversation, newest last, by an indexed query. */
   history(key: ConversationKey, limit?: number): Promise<LoggedMessage[]>;

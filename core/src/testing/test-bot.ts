@@ -103,7 +103,9 @@ export class TestGuest {
   ) {}
 
   get replies(): TestReply[] {
-    return this.bot.outbox.filter((r) => r.message.hotelId === this.hotelId && r.message.to === this.phone).map((r) => toReply(r.message.content));
+    return this.bot.outbox
+      .filter((r) => r.message.hotelId === this.hotelId && r.message.to === this.phone)
+      .map((r) => toReply(r.message.content));
   }
 
   get lastReply(): TestReply {

@@ -28,7 +28,9 @@ export function createTestChannelPlugin(sent: SentRecord[]) {
     description: 'In-process channel used by the testing kit',
     channels: [{ type: TEST_CHANNEL_TYPE, options: z.object({ capabilities: z.enum(['full', 'text-only']).default('full') }).strict() }],
     register(ctx) {
-      const textOnly = new Set(ctx.channels.filter((c) => (c.options as { capabilities: string }).capabilities === 'text-only').map((c) => c.hotelId));
+      const textOnly = new Set(
+        ctx.channels.filter((c) => (c.options as { capabilities: string }).capabilities === 'text-only').map((c) => c.hotelId),
+      );
       let capabilities = FULL;
       if (textOnly.size > 0 && textOnly.size === new Set(ctx.channels.map((c) => c.hotelId)).size) capabilities = TEXT_ONLY;
       ctx.messaging.registerAdapter({

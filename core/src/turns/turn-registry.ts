@@ -31,7 +31,12 @@ export class TurnRegistry {
 
   /** Middleware to run for a hotel, in stage order. */
   middlewareFor(hotelId: string): TurnMiddleware[] {
-    return STAGES.flatMap((s) => this.middleware.get(s)!.filter((m) => this.on(m.plugin, hotelId)).map((m) => m.value));
+    return STAGES.flatMap((s) =>
+      this.middleware
+        .get(s)!
+        .filter((m) => this.on(m.plugin, hotelId))
+        .map((m) => m.value),
+    );
   }
 
   addIntent(plugin: string, name: string, utterances: Utterances, options: IntentOptions = {}): void {

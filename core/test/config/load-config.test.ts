@@ -70,7 +70,17 @@ hotels:
   });
 
   it('reports a duplicate hotel id at the second occurrence', () => {
-    const issues = issuesOf(() => parseConfig({ hotels: [{ id: 'aa', name: 'A' }, { id: 'aa', name: 'B' }] }, { env: {} }));
+    const issues = issuesOf(() =>
+      parseConfig(
+        {
+          hotels: [
+            { id: 'aa', name: 'A' },
+            { id: 'aa', name: 'B' },
+          ],
+        },
+        { env: {} },
+      ),
+    );
     expect(issues).toEqual([{ path: 'hotels[1].id', message: expect.stringMatching(/^duplicate hotel id "aa" \(also hotels\[0\]\)/) }]);
   });
 
@@ -97,7 +107,10 @@ hotels:
       - { type: cloud-api, appSecret: "\${MISSING_APP_SECRET}" }
 `);
     const issues = issuesOf(() => loadConfigFile(file, { env: {} }));
-    expect(issues).toContainEqual({ path: 'hotels[0].channels[0].appSecret', message: 'environment variable MISSING_APP_SECRET is not set' });
+    expect(issues).toContainEqual({
+      path: 'hotels[0].channels[0].appSecret',
+      message: 'environment variable MISSING_APP_SECRET is not set',
+    });
   });
 
   it('reports YAML syntax errors and unreadable files clearly', () => {

@@ -45,12 +45,20 @@ describe('HTTP basics', () => {
     const raw = '{"text":"caf\\u00e9",  "n":1}';
     const json = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw });
     expect(await json.json()).toEqual({ parsed: { text: 'café', n: 1 }, raw });
-    const form = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Body=hi+there&From=whatsapp%3A%2B254700000001' });
+    const form = await fetch(`${base}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Body=hi+there&From=whatsapp%3A%2B254700000001',
+    });
     expect(((await form.json()) as { parsed: unknown }).parsed).toEqual({ Body: 'hi there', From: 'whatsapp:+254700000001' });
   });
 
   it('answers 413 for an oversized body, 400 for malformed JSON, 404 for unknown routes', async () => {
-    const big = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 'y'.repeat(2000) }) });
+    const big = await fetch(`${base}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ x: 'y'.repeat(2000) }),
+    });
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ error: 'payload_too_large' });
     const bad = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"oops":' });

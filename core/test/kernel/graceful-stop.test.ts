@@ -68,7 +68,9 @@ hotels:
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 200));
-    const late = await fetch(`${base}/healthz`).then((r) => r.status).catch(() => 'refused');
+    const late = await fetch(`${base}/healthz`)
+      .then((r) => r.status)
+      .catch(() => 'refused');
     expect(await inFlight).toEqual({ status: 200, body: { done: true } });
     expect(await exited).toBe(0);
     expect(['refused', 503]).toContain(late);
@@ -78,6 +80,7 @@ hotels:
       .map((l) => JSON.parse(l) as { event?: string; msg: string })
       .map((l) => l.event ?? l.msg)
       .filter((e) => e.startsWith('stop:') || e === 'stopping' || e === 'stopped');
-    if (events.join() !== 'stopping,stop:slow-route,stop:alpha,stop:beta,stopped') throw new Error(`unexpected stop sequence; stdout:\n${out}\nstderr:\n${err}`);
+    if (events.join() !== 'stopping,stop:slow-route,stop:alpha,stop:beta,stopped')
+      throw new Error(`unexpected stop sequence; stdout:\n${out}\nstderr:\n${err}`);
   }, 40_000);
 });

@@ -29,7 +29,7 @@ describe('a plugin switched off for one hotel', () => {
     expect(atCity).toHaveLength(1);
   });
 
-  it("answers 404 on its routes for that hotel, like an unknown hotel", async () => {
+  it('answers 404 on its routes for that hotel, like an unknown hotel', async () => {
     const on = await fetch(`${base}/hotels/seaside/greeter/hello`);
     expect(on.status).toBe(200);
     expect(await on.json()).toEqual({ hello: 'seaside' });

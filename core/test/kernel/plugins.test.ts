@@ -41,13 +41,18 @@ describe('plugin loading', () => {
   });
 
   it('fails with the cycle spelled out', () => {
-    const issues = issuesOf(() => createBot({ config: { plugins: [{ use: './cycle-a' }, { use: './cycle-b' }], hotels }, baseDir: fixtures }));
+    const issues = issuesOf(() =>
+      createBot({ config: { plugins: [{ use: './cycle-a' }, { use: './cycle-b' }], hotels }, baseDir: fixtures }),
+    );
     expect(issues).toEqual([{ path: 'plugins[0]', message: 'plugin dependency cycle: cycle-a → cycle-b → cycle-a' }]);
   });
 
   it('fails naming a missing dependency and an unresolvable plugin', () => {
     const issues = issuesOf(() =>
-      createBot({ config: { plugins: [{ use: './needs-missing' }, { use: '@hotello/plugin-does-not-exist' }], hotels }, baseDir: fixtures }),
+      createBot({
+        config: { plugins: [{ use: './needs-missing' }, { use: '@hotello/plugin-does-not-exist' }], hotels },
+        baseDir: fixtures,
+      }),
     );
     expect(issues).toEqual(
       expect.arrayContaining([
@@ -64,14 +69,21 @@ describe('plugin loading', () => {
           plugins: [{ use: './with-options', options: { fee: -1 } }],
           hotels: [
             { id: 'seaside', name: 'S', plugins: { 'with-options': { latestHour: 22 } } },
-            { id: 'citylodge', name: 'C', plugins: { 'nope': false } },
+            { id: 'citylodge', name: 'C', plugins: { nope: false } },
           ],
         },
         baseDir: fixtures,
       }),
     );
     const paths = issues.map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['plugins[0].options.fee', 'hotels[0].plugins.with-options.latestHour', 'hotels[0].plugins.with-options.fee', 'hotels[1].plugins.nope']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'plugins[0].options.fee',
+        'hotels[0].plugins.with-options.latestHour',
+        'hotels[0].plugins.with-options.fee',
+        'hotels[1].plugins.nope',
+      ]),
+    );
 
     bot = createBot({
       config: {
@@ -101,7 +113,9 @@ describe('plugin loading', () => {
   });
 
   it('rejects a channel type no plugin provides', () => {
-    const issues = issuesOf(() => createBot({ config: { hotels: [{ id: 'seaside', name: 'S', channels: [{ type: 'carrier-pigeon' }] }] } }));
+    const issues = issuesOf(() =>
+      createBot({ config: { hotels: [{ id: 'seaside', name: 'S', channels: [{ type: 'carrier-pigeon' }] }] } }),
+    );
     expect(issues[0]).toEqual({ path: 'hotels[0].channels[0].type', message: 'no loaded plugin provides channel type "carrier-pigeon"' });
   });
 });

@@ -59,7 +59,11 @@ describe('flows and per-hotel options', () => {
   });
 
   it('degrades buttons to a numbered menu on a channel without buttons', async () => {
-    const textOnly = await createTestBot({ plugins: [lateCheckout], channel: 'text-only', config: { plugins: [{ use: 'late-checkout', options: { fee: 25 } }], hotels: [{ id: 'seaside', name: 'S' }] } });
+    const textOnly = await createTestBot({
+      plugins: [lateCheckout],
+      channel: 'text-only',
+      config: { plugins: [{ use: 'late-checkout', options: { fee: 25 } }], hotels: [{ id: 'seaside', name: 'S' }] },
+    });
     try {
       const guest = textOnly.guest('+254700000013');
       await guest.says('late checkout');

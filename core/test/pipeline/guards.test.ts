@@ -48,7 +48,10 @@ describe('built-in guards', () => {
   afterAll(() => bot.stop());
 
   const admin = (path: string, init: RequestInit = {}) =>
-    fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+    fetch(`${base}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+    });
 
   it('rate-limits a guest with one polite notice, not one per message', async () => {
     const guest = bot.guest('+254711000001', { hotel: 'seaside' });
@@ -65,7 +68,11 @@ describe('built-in guards', () => {
     const guest = bot.guest('+254711000003', { hotel: 'seaside' });
     await guest.says('I want a human');
     expect(guest.lastReply.text).toMatch(/asked a member of our team/);
-    expect(events.find((e) => e.name === 'handoff.requested')?.payload).toMatchObject({ hotelId: 'seaside', guest: '+254711000003', reason: 'guest asked for a person' });
+    expect(events.find((e) => e.name === 'handoff.requested')?.payload).toMatchObject({
+      hotelId: 'seaside',
+      guest: '+254711000003',
+      reason: 'guest asked for a person',
+    });
 
     const silent = await guest.says('hello? anyone?');
     expect(silent).toEqual([]);
@@ -81,7 +88,10 @@ describe('built-in guards', () => {
     const { messages } = (await read.json()) as { messages: { direction: string; content: { text?: string } }[] };
     expect(messages.filter((m) => m.direction === 'in').map((m) => m.content.text)).toEqual(['I want a human', 'hello? anyone?']);
 
-    const reply = await admin(`/admin/hotels/seaside/conversations/${conversation.id}/messages`, { method: 'POST', body: JSON.stringify({ text: 'Hi, this is Ana from reception.' }) });
+    const reply = await admin(`/admin/hotels/seaside/conversations/${conversation.id}/messages`, {
+      method: 'POST',
+      body: JSON.stringify({ text: 'Hi, this is Ana from reception.' }),
+    });
     expect(reply.status).toBe(202);
     await bot.settle();
     expect(guest.lastReply.text).toBe('Hi, this is Ana from reception.');
@@ -96,15 +106,23 @@ describe('built-in guards', () => {
 
   it('rejects admin calls without a valid key, and bad bodies, changing nothing', async () => {
     expect((await fetch(`${base}/admin/hotels/seaside/conversations`)).status).toBe(401);
-    expect((await fetch(`${base}/admin/hotels/seaside/conversations`, { headers: { authorization: 'Bearer wrong-key-0123456789' } })).status).toBe(401);
+    expect(
+      (await fetch(`${base}/admin/hotels/seaside/conversations`, { headers: { authorization: 'Bearer wrong-key-0123456789' } })).status,
+    ).toBe(401);
     expect((await admin('/admin/hotels/atlantis/conversations')).status).toBe(404);
     const guest = bot.guest('+254711000004', { hotel: 'seaside' });
     await guest.says('hi');
     const conversation = await bot.kernel.store.findByKey({ hotelId: 'seaside', channelId: 'test', guest: '+254711000004' });
     const before = guest.replies.length;
-    const bad = await admin(`/admin/hotels/seaside/conversations/${conversation!.id}/messages`, { method: 'POST', body: JSON.stringify({ text: '' }) });
+    const bad = await admin(`/admin/hotels/seaside/conversations/${conversation!.id}/messages`, {
+      method: 'POST',
+      body: JSON.stringify({ text: '' }),
+    });
     expect(bad.status).toBe(400);
-    const wrongHotel = await admin(`/admin/hotels/night/conversations/${conversation!.id}/messages`, { method: 'POST', body: JSON.stringify({ text: 'cross-hotel' }) });
+    const wrongHotel = await admin(`/admin/hotels/night/conversations/${conversation!.id}/messages`, {
+      method: 'POST',
+      body: JSON.stringify({ text: 'cross-hotel' }),
+    });
     expect(wrongHotel.status).toBe(404);
     await bot.settle();
     expect(guest.replies.length).toBe(before);

@@ -10,15 +10,25 @@ export const lateCheckout = definePlugin({
   register({ intents, messages, flows, turns }, options) {
     intents.add('late_checkout', { en: ['can I check out late?'], es: ['¿puedo dejar la habitación más tarde?'] });
     messages.add('late-checkout', {
-      en: { offer: 'Late checkout until {{hour}}:00 costs {{fee}}. Shall I add it?', done: 'Added. Enjoy the extra time!', declined: 'No problem.' },
-      es: { offer: 'La salida tardía hasta las {{hour}}:00 cuesta {{fee}}. ¿La añado?', done: 'Hecho. ¡Disfrute!', declined: 'Sin problema.' },
+      en: {
+        offer: 'Late checkout until {{hour}}:00 costs {{fee}}. Shall I add it?',
+        done: 'Added. Enjoy the extra time!',
+        declined: 'No problem.',
+      },
+      es: {
+        offer: 'La salida tardía hasta las {{hour}}:00 cuesta {{fee}}. ¿La añado?',
+        done: 'Hecho. ¡Disfrute!',
+        declined: 'Sin problema.',
+      },
     });
     turns.use('understand', async (ctx, next) => {
-      if (!ctx.conversation.flow && /late|tarde/i.test(ctx.text ?? '')) ctx.intent = { name: 'late_checkout', confidence: 1, layer: 'rules', slots: {}, slotErrors: [] };
+      if (!ctx.conversation.flow && /late|tarde/i.test(ctx.text ?? ''))
+        ctx.intent = { name: 'late_checkout', confidence: 1, layer: 'rules', slots: {}, slotErrors: [] };
       await next();
     });
     flows.add('late_checkout', {
-      start: ({ say, options: hotelOptions }) => say.buttons('offer', ['yes', 'no'], { hour: hotelOptions.latestHour, fee: hotelOptions.fee }).next('answer'),
+      start: ({ say, options: hotelOptions }) =>
+        say.buttons('offer', ['yes', 'no'], { hour: hotelOptions.latestHour, fee: hotelOptions.fee }).next('answer'),
       // async on purpose: a promise adopting the thenable outcome must not hang the turn.
       answer: async ({ choiceId, say, update }) => {
         if (choiceId === 'yes') {

@@ -78,7 +78,16 @@ export async function startCluster(options: {
       await instances[instance]!.messaging.receive([
         {
           type: 'message',
-          message: { hotelId: 'seaside', channelId: 'recording', channelType: 'recording', providerMessageId: id ?? `m-${++seq}-${randomUUID()}`, from: guest, timestamp: new Date(), content: { kind: 'text', text }, raw: {} },
+          message: {
+            hotelId: 'seaside',
+            channelId: 'recording',
+            channelType: 'recording',
+            providerMessageId: id ?? `m-${++seq}-${randomUUID()}`,
+            from: guest,
+            timestamp: new Date(),
+            content: { kind: 'text', text },
+            raw: {},
+          },
         },
       ]);
     },

@@ -55,7 +55,14 @@ describe('outbox', () => {
     bot = createBot({
       config: {
         pipeline: { maxSendAttempts: 4 },
-        hotels: [{ id: 'seaside', name: 'Seaside', channels: [{ type: 'flaky' }], outsideWindowTemplate: { name: 'reopen_chat', language: 'en', parameters: [] } }],
+        hotels: [
+          {
+            id: 'seaside',
+            name: 'Seaside',
+            channels: [{ type: 'flaky' }],
+            outsideWindowTemplate: { name: 'reopen_chat', language: 'en', parameters: [] },
+          },
+        ],
       },
       extraPlugins: [flakyChannel(script, sent), replier],
       logger: createLogger({ level: 'silent' }),
@@ -75,13 +82,23 @@ describe('outbox', () => {
     bot.messaging.receive([
       {
         type: 'message',
-        message: { hotelId: 'seaside', channelId: 'flaky', channelType: 'flaky', providerMessageId: `in-${++seq}`, from: guest, timestamp, content: { kind: 'text', text }, raw: {} },
+        message: {
+          hotelId: 'seaside',
+          channelId: 'flaky',
+          channelType: 'flaky',
+          providerMessageId: `in-${++seq}`,
+          from: guest,
+          timestamp,
+          content: { kind: 'text', text },
+          raw: {},
+        },
       },
     ]);
 
   it('retries retryable failures with backoff, honours Retry-After, and keeps the order', async () => {
     script.current = (m, attempt) => {
-      if (m.content.kind === 'text' && m.content.text.startsWith('re:') && attempt === 1) throw new ChannelSendError('throttled', 'slow down', '130429', 700);
+      if (m.content.kind === 'text' && m.content.text.startsWith('re:') && attempt === 1)
+        throw new ChannelSendError('throttled', 'slow down', '130429', 700);
     };
     const started = Date.now();
     await say('+254722000001', 'hello');
@@ -95,11 +112,17 @@ describe('outbox', () => {
 
   it('records a permanent failure with the provider reason, raises message.failed and sends the rest', async () => {
     script.current = (m) => {
-      if (m.content.kind === 'text' && m.content.text.startsWith('re:')) throw new ChannelSendError('permanent', 'Recipient phone number not in allowed list', '131030');
+      if (m.content.kind === 'text' && m.content.text.startsWith('re:'))
+        throw new ChannelSendError('permanent', 'Recipient phone number not in allowed list', '131030');
     };
     await say('+254722000002', 'hello');
     await until(() => sent.length === 1 && failures.length === 1);
-    expect(failures[0]).toMatchObject({ hotelId: 'seaside', guest: '+254722000002', code: '131030', reason: 'Recipient phone number not in allowed list' });
+    expect(failures[0]).toMatchObject({
+      hotelId: 'seaside',
+      guest: '+254722000002',
+      code: '131030',
+      reason: 'Recipient phone number not in allowed list',
+    });
     const log = await bot.store.history({ hotelId: 'seaside', channelId: 'flaky', guest: '+254722000002' });
     expect(log.filter((m) => m.direction === 'out').map((m) => m.status)).toEqual(['failed', 'sent']);
   });

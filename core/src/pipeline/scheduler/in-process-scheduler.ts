@@ -46,10 +46,13 @@ export class InProcessScheduler implements TurnScheduler {
   }
 
   scheduleAt(key: ConversationKey, at: Date): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.schedule(key);
-    }, Math.max(0, at.getTime() - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        this.schedule(key);
+      },
+      Math.max(0, at.getTime() - Date.now()),
+    );
     timer.unref();
     this.timers.add(timer);
   }

@@ -28,16 +28,19 @@ export class RedisLock {
     const ok = await this.redis.set(key, token, 'PX', this.ttlMs, 'NX');
     if (ok !== 'OK') return undefined;
     let held = true;
-    const timer = setInterval(() => {
-      this.redis
-        .eval(EXTEND, 1, key, token, String(this.ttlMs))
-        .then((r) => {
-          if (r !== 1) held = false;
-        })
-        .catch(() => {
-          held = false;
-        });
-    }, Math.max(50, Math.floor(this.ttlMs / 3)));
+    const timer = setInterval(
+      () => {
+        this.redis
+          .eval(EXTEND, 1, key, token, String(this.ttlMs))
+          .then((r) => {
+            if (r !== 1) held = false;
+          })
+          .catch(() => {
+            held = false;
+          });
+      },
+      Math.max(50, Math.floor(this.ttlMs / 3)),
+    );
     timer.unref();
     return {
       get held() {

@@ -60,7 +60,11 @@ export class RedisScheduler implements TurnScheduler {
 
   schedule(key: ConversationKey): void {
     this.queue
-      .add('conversation', { id: conversationId(key) }, { removeOnComplete: true, removeOnFail: 1000, attempts: 5, backoff: { type: 'exponential', delay: 500 } })
+      .add(
+        'conversation',
+        { id: conversationId(key) },
+        { removeOnComplete: true, removeOnFail: 1000, attempts: 5, backoff: { type: 'exponential', delay: 500 } },
+      )
       .catch((err: unknown) => this.logger.error({ err }, 'cannot queue conversation; the sweeper will pick it up'));
   }
 
