@@ -1,10 +1,11 @@
-import { definePlugin, INTENT_CLASSIFIER, TurnRegistry, type PluginContext } from '@hotello/core';
+import { definePlugin, INTENT_CLASSIFIER, MongoConversationStore, TurnRegistry, type PluginContext } from '@hotello/core';
 import type { InjectionToken } from 'tsyringe';
 import { builtinDeclarations } from './builtin/declarations';
 import { LayeredClassifier } from './classifier/layered-classifier';
 import type { IntentLogRepository } from './cost/intent-log';
 import { LlmBudget } from './cost/llm-budget';
 import { MemoryIntentLog } from './cost/memory-intent-log';
+import { MongooseIntentLog } from './cost/mongoose-intent-log';
 import './events';
 import { greeting, helpMenu, talkToPerson, thanksGoodbye } from './handlers/handlers';
 import { NAMESPACE, TEXTS } from './i18n/texts';
@@ -71,7 +72,11 @@ export const intentPlugin = definePlugin({
     ctx.messages.add(NAMESPACE, TEXTS);
 
     const optionsFor = (hotelId: string) => ctx.optionsFor(hotelId);
-    const log = resolveOr(ctx, INTENT_LOG, () => new MemoryIntentLog());
+    // With the MongoDB store the logs live on its connection, so every instance shares the
+    // budget; with the in-memory store they stay in the process.
+    const log = resolveOr(ctx, INTENT_LOG, () =>
+      ctx.store instanceof MongoConversationStore ? new MongooseIntentLog(ctx.store.connection) : new MemoryIntentLog(),
+    );
     const budget = new LlmBudget(log, (info) => ctx.events.emit('intent.llm_budget_exceeded', info));
     const llmFor = llmLayers(ctx, log, budget);
     const classifier = new LayeredClassifier({
@@ -103,6 +108,8 @@ export const intentPlugin = definePlugin({
       .list()
       .filter((h) => ctx.isEnabledFor(h.id))
       .map((h) => h.id);
+    const log = ctx.container.resolve(INTENT_LOG);
+    if (log instanceof MongooseIntentLog) await log.init();
     ctx.container.resolve(LayeredClassifier).prepare(hotels);
     const llmFor = ctx.container.resolve<LlmLayerLookup>(LLM_LAYERS);
     await Promise.all(hotels.map((h) => llmFor(h)?.warmUp()));
