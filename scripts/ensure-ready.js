@@ -19,6 +19,8 @@ function run(cmd) {
 const stale = !fs.existsSync(marker) || (fs.existsSync(lock) && fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs);
 if (stale) {
   process.stderr.write('[hotello] installing dependencies (first run only)…\n');
-  run('npm ci --no-audit --no-fund');
+  // `npm install`, not `npm ci`: npm 11 leaves platform-specific optional packages of other
+  // systems out of the lockfile, and `npm ci` then refuses it as out of sync.
+  run('npm install --no-audit --no-fund');
 }
 run('npx tsc -b tsconfig.build.json');
