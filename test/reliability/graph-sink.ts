@@ -1,6 +1,6 @@
 import http from 'node:http';
-import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { cloudWebhook } from './cloud-webhook';
 
 export interface Delivered {
   readonly to: string;
@@ -30,8 +30,6 @@ export class GraphSink {
       random?: () => number;
       /** Where to send `sent` status webhooks, as Meta does after accepting a message. */
       statusTargets?: () => readonly string[];
-      appSecret?: string;
-      phoneNumberId?: string;
     } = {},
   ) {}
 
@@ -78,33 +76,17 @@ export class GraphSink {
 
   /** The `sent` status webhook for an accepted message, echoing biz_opaque_callback_data. */
   private async sendStatus(id: string, to: string, reference: string | undefined): Promise<void> {
-    const body = JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
+    const { body, signature } = cloudWebhook({
+      statuses: [
         {
-          id: '102290129340398',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550783881', phone_number_id: this.options.phoneNumberId },
-                statuses: [
-                  {
-                    id,
-                    status: 'sent',
-                    timestamp: String(Math.floor(Date.now() / 1000)),
-                    recipient_id: to.replace(/^\+/, ''),
-                    ...(reference ? { biz_opaque_callback_data: reference } : {}),
-                  },
-                ],
-              },
-            },
-          ],
+          id,
+          status: 'sent',
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          recipient_id: to.replace(/^\+/, ''),
+          ...(reference ? { biz_opaque_callback_data: reference } : {}),
         },
       ],
     });
-    const signature = `sha256=${createHmac('sha256', this.options.appSecret!).update(body).digest('hex')}`;
     const giveUp = Date.now() + 120_000;
     let turn = 0;
     while (!this.closed && Date.now() < giveUp) {

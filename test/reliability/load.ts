@@ -1,5 +1,4 @@
-import { createHmac } from 'node:crypto';
-import { APP_SECRET, PHONE_NUMBER_ID } from './bot-process';
+import { cloudWebhook } from './cloud-webhook';
 import type { Delivered } from './graph-sink';
 
 export interface LoadOptions {
@@ -18,32 +17,17 @@ const digitsOf = (guest: number) => `2547${String(10_000_000 + guest).slice(-8)}
 export const guestNumber = (guest: number) => `+${digitsOf(guest)}`;
 
 /** A Cloud API webhook for one text message, as Meta sends it. */
-function webhook(guest: number, message: number): string {
+function webhook(guest: number, message: number): { body: string; signature: string } {
   const from = digitsOf(guest);
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
+  return cloudWebhook({
+    contacts: [{ profile: { name: `Guest ${guest}` }, wa_id: from }],
+    messages: [
       {
-        id: '102290129340398',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID },
-              contacts: [{ profile: { name: `Guest ${guest}` }, wa_id: from }],
-              messages: [
-                {
-                  from,
-                  id: `wamid.in.g${guest}.m${message}`,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: 'text',
-                  text: { body: `g${guest}-m${message}` },
-                },
-              ],
-            },
-          },
-        ],
+        from,
+        id: `wamid.in.g${guest}.m${message}`,
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        type: 'text',
+        text: { body: `g${guest}-m${message}` },
       },
     ],
   });
@@ -52,8 +36,7 @@ function webhook(guest: number, message: number): string {
 let rotation = 0;
 
 /** Posts until a bot answers 2xx, as a provider does (it keeps retrying an unacknowledged webhook). */
-async function deliver(targets: () => readonly string[], body: string): Promise<void> {
-  const signature = `sha256=${createHmac('sha256', APP_SECRET).update(body).digest('hex')}`;
+async function deliver(targets: () => readonly string[], { body, signature }: { body: string; signature: string }): Promise<void> {
   const giveUp = Date.now() + 120_000;
   for (;;) {
     const list = targets();
@@ -81,9 +64,9 @@ export async function runLoad(options: LoadOptions): Promise<number> {
       const guest = next++;
       if (guest >= options.guests) return;
       for (let m = 1; m <= options.perGuest; m++) {
-        const body = webhook(guest, m);
+        const signed = webhook(guest, m);
         const times = options.deliveries(guest, m);
-        await Promise.all(Array.from({ length: times }, () => deliver(options.targets, body)));
+        await Promise.all(Array.from({ length: times }, () => deliver(options.targets, signed)));
         acknowledged++;
         options.onProgress?.(acknowledged);
       }

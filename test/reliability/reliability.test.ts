@@ -1,4 +1,4 @@
-import { APP_SECRET, BotProcess, PHONE_NUMBER_ID, freePort, writeConfig } from './bot-process';
+import { BotProcess, freePort, writeConfig } from './bot-process';
 import { GraphSink } from './graph-sink';
 import { guestNumber, report, runLoad, verdict, waitForReplies } from './load';
 
@@ -71,11 +71,7 @@ describe('reliability', () => {
     // Like Meta, the sink reports each accepted reply back with a status webhook that echoes
     // our outbox id: that is how a reply sent just before a SIGKILL is recognised after restart.
     let statusTarget = '';
-    const sink = await new GraphSink({
-      statusTargets: () => [statusTarget],
-      appSecret: APP_SECRET,
-      phoneNumberId: PHONE_NUMBER_ID,
-    }).start();
+    const sink = await new GraphSink({ statusTargets: () => [statusTarget] }).start();
     cleanup.push(() => sink.close());
     const [bot] = await startBots(1, sink, 'crash', false);
     statusTarget = bot!.url;

@@ -469,12 +469,17 @@ function launcherSourceHash() {
   return hash.digest('hex');
 }
 
-function launcherUpToDate(hash) {
+/** True when `artifact` exists and was built from sources with this `hash` (recorded in `stamp`). */
+function builtFrom(artifact, stamp, hash) {
   try {
-    return fs.statSync(LAUNCHER_BIN).isFile() && fs.readFileSync(LAUNCHER_STAMP, 'utf8').trim() === hash;
+    return fs.statSync(artifact).isFile() && fs.readFileSync(stamp, 'utf8').trim() === hash;
   } catch {
     return false;
   }
+}
+
+function launcherUpToDate(hash) {
+  return builtFrom(LAUNCHER_BIN, LAUNCHER_STAMP, hash);
 }
 
 async function buildFerretLauncher() {
@@ -636,11 +641,7 @@ function javaLauncherSourceHash() {
 }
 
 function javaLauncherUpToDate(hash) {
-  try {
-    return fs.statSync(JAVA_LAUNCHER_JAR).isFile() && fs.readFileSync(JAVA_LAUNCHER_STAMP, 'utf8').trim() === hash;
-  } catch {
-    return false;
-  }
+  return builtFrom(JAVA_LAUNCHER_JAR, JAVA_LAUNCHER_STAMP, hash);
 }
 
 /** Builds `.cache/test-services/bin/java-mongo-launcher.jar` unless it is up to date; resolves with its path. */

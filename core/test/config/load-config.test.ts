@@ -1,23 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfigFile, parseConfig } from '@hotello/core';
+import { loadConfigFile, parseConfig } from '@hotello/core';
+import { issuesOf } from '../helpers/config-issues';
 
 function writeYaml(text: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotello-config-'));
   const file = path.join(dir, 'hotello.yaml');
   fs.writeFileSync(file, text);
   return file;
-}
-
-function issuesOf(fn: () => unknown): { path: string; message: string }[] {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ConfigError) return [...err.issues];
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
 }
 
 describe('config loading', () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ConfigError, createBot, type Kernel } from '@hotello/core';
+import { issuesOf } from '../helpers/config-issues';
+import { createBot, type Kernel } from '@hotello/core';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'plugins');
 const journal: string[] = ((globalThis as Record<string, unknown>).__hotelloJournal as string[]) ?? [];
@@ -9,16 +10,6 @@ const hotels = [
   { id: 'seaside', name: 'Seaside' },
   { id: 'citylodge', name: 'City Lodge' },
 ];
-
-function issuesOf(fn: () => unknown): { path: string; message: string }[] {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ConfigError) return [...err.issues];
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('plugin loading', () => {
   let bot: Kernel | undefined;
