@@ -67,4 +67,5 @@ export { parseRetryAfter } from './messaging/retry-after';
 export { CONFIG, LOGGER, STORE } from './kernel/tokens';
 export { MessagePipeline } from './pipeline/message-pipeline';
 export { adminAuth } from './admin/admin-auth';
+export { bearerToken, sameSecret } from './http/secrets';
 import './events/core-events';

@@ -1,15 +1,9 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Context } from 'koa';
-import { badRequest, forbidden, notFound, unauthorized, type PlannedChannel, type PluginContext } from '@hotello/core';
+import { badRequest, forbidden, notFound, sameSecret, unauthorized, type PlannedChannel, type PluginContext } from '@hotello/core';
 import { cloudApiOptions } from './channel-options';
 import { parseWebhook } from './parse-webhook';
 import { verifySignature } from './signature';
 import { isWebhookPayload } from './webhook-payload';
-
-/** Compares secrets in constant time whatever their lengths (hashing first equalises them). */
-function sameSecret(a: string, b: string): boolean {
-  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
-}
 
 /** Meta sends a number; anything wilder is not echoed back. */
 const CHALLENGE = /^[\w.-]{1,256}$/;

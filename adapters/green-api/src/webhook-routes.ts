@@ -1,8 +1,7 @@
 import type { Context } from 'koa';
-import { badRequest, notFound, unauthorized, type PluginContext } from '@hotello/core';
+import { badRequest, bearerToken, notFound, sameSecret, unauthorized, type PluginContext } from '@hotello/core';
 import { greenApiOptions } from './channel-options';
 import { isGreenWebhook, parseGreenWebhook } from './parse-webhook';
-import { bearerToken, tokenMatches } from './webhook-auth';
 
 /**
  * `POST /webhooks/green-api/:hotel`. Green API signs nothing, so the bearer token is checked
@@ -15,7 +14,7 @@ export function registerWebhookRoutes(ctx: PluginContext): void {
     const token = bearerToken(c.get('authorization'));
     if (!token) throw unauthorized('missing Authorization: Bearer <webhookUrlToken>');
     const channels = ctx.channels.filter((ch) => ch.hotelId === c.state.hotel?.id);
-    const authentic = channels.filter((ch) => tokenMatches(token, greenApiOptions(ch).webhookUrlToken));
+    const authentic = channels.filter((ch) => sameSecret(token, greenApiOptions(ch).webhookUrlToken));
     if (authentic.length === 0) throw unauthorized('webhook token does not match');
 
     const body = c.request.body;

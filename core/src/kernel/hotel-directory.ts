@@ -14,6 +14,8 @@ export class HotelDirectory {
   private readonly hotels = new Map<string, Hotel>();
   private readonly options = new Map<string, ReadonlyMap<string, unknown>>();
   private readonly channelList: readonly PlannedChannel[];
+  /** By `hotelId|channelId`: every message in and out looks its channel up. */
+  private readonly channelIndex: ReadonlyMap<string, PlannedChannel>;
 
   constructor(hotels: readonly HotelConfig[], plugins: readonly PlannedPlugin[], channels: readonly PlannedChannel[]) {
     for (const plugin of plugins) this.options.set(plugin.definition.name, plugin.hotels);
@@ -22,6 +24,7 @@ export class HotelDirectory {
       this.hotels.set(hotel.id, Object.freeze({ ...hotel, enabledPlugins: enabled }));
     }
     this.channelList = channels;
+    this.channelIndex = new Map(channels.map((c) => [`${c.hotelId}|${c.id}`, c]));
   }
 
   get(hotelId: string): Hotel | undefined {
@@ -39,6 +42,11 @@ export class HotelDirectory {
   /** The plugin's options for a hotel, or undefined when the plugin is off there. */
   optionsFor<T = unknown>(hotelId: string, plugin: string): T | undefined {
     return this.options.get(plugin)?.get(hotelId) as T | undefined;
+  }
+
+  /** One hotel's channel by its id, or undefined when the hotel has no such channel. */
+  channel(hotelId: string, channelId: string): PlannedChannel | undefined {
+    return this.channelIndex.get(`${hotelId}|${channelId}`);
   }
 
   /** Channels configured across hotels, optionally of one type. */

@@ -37,6 +37,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly replies = new Counter({
+    name: 'hotello_replies_total',
+    help: 'Replies by hotel and final outcome (sent, failed)',
+    labelNames: ['hotel', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly errors = new Counter({
     name: 'hotello_errors_total',
     help: 'Errors by kind',

@@ -48,7 +48,7 @@ export class ConversationWorker {
       if (pending.length === 0) return;
       for (const entry of pending) {
         if (!stillOwner()) return;
-        const channelType = hotels.channels().find((c) => c.hotelId === key.hotelId && c.id === key.channelId)?.type ?? 'unknown';
+        const channelType = hotels.channel(key.hotelId, key.channelId)?.type ?? 'unknown';
         const message = this.fresh.get(entry.id) ?? messageFromLog(entry, channelType);
         try {
           await runner.run(entry, message);

@@ -89,7 +89,7 @@ export class Inbox implements InboundSink {
 
   /** Adapters resolve hotels before calling; this guards against an adapter bug storing strays. */
   private assertKnown(hotelId: string, channelId: string): void {
-    if (!this.hotels.channels().some((c) => c.hotelId === hotelId && c.id === channelId)) {
+    if (!this.hotels.channel(hotelId, channelId)) {
       throw new Error(`no channel "${channelId}" at hotel "${hotelId}"`);
     }
   }

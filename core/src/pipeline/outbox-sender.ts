@@ -1,4 +1,13 @@
-import { BrokenCircuitError, ConsecutiveBreaker, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
+import {
+  BrokenCircuitError,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  circuitBreaker,
+  handleAll,
+  handleWhen,
+  retry,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
 import type { EventBus } from '../events/event-bus';
 import type { Hotel, HotelDirectory } from '../kernel/hotel-directory';
 import type { Logger } from '../logging/logger';
@@ -32,16 +41,8 @@ export interface OutboxSenderDeps {
 
 const BREAKER_OPEN_MS = 10_000;
 
-async function pRetryStore(op: () => Promise<void>, attempts = 3): Promise<void> {
-  for (let i = 1; ; i++) {
-    try {
-      return await op();
-    } catch (err) {
-      if (i >= attempts) throw err;
-      await new Promise((r) => setTimeout(r, 100 * i));
-    }
-  }
-}
+/** Recording a send the provider accepted: a store hiccup is retried a few times before giving up. */
+const recordSend = retry(handleAll, { maxAttempts: 2, backoff: new ExponentialBackoff({ initialDelay: 100, maxDelay: 300 }) });
 
 /**
  * Sends a conversation's queued replies in order. A reply that must wait (backoff, open
@@ -85,7 +86,7 @@ export class OutboxSender {
   private async sendOne(key: ConversationKey, message: LoggedMessage, lastInboundAt: Date | undefined): Promise<boolean> {
     const { store, hotels, messaging, metrics } = this.deps;
     const hotel = hotels.get(key.hotelId);
-    const channel = hotels.channels().find((c) => c.hotelId === key.hotelId && c.id === key.channelId);
+    const channel = hotels.channel(key.hotelId, key.channelId);
     const adapter = channel && messaging.adapter(channel.type);
     if (!hotel || !channel || !adapter) {
       await this.fail(key, message, 'no_channel', `channel ${key.channelId} is not configured for hotel ${key.hotelId}`);
@@ -113,8 +114,8 @@ export class OutboxSender {
     }
     // The provider has it: recording that must not be mistaken for a failed send (which would
     // send it again). A store hiccup here is retried; the claim's lease covers the gap.
-    await pRetryStore(() => store.markSent(key.hotelId, message.id, result.providerMessageId));
-    metrics.turns.inc({ hotel: key.hotelId, outcome: 'reply_sent' });
+    await recordSend.execute(() => store.markSent(key.hotelId, message.id, result.providerMessageId));
+    metrics.replies.inc({ hotel: key.hotelId, outcome: 'sent' });
     return true;
   }
 
@@ -162,6 +163,7 @@ export class OutboxSender {
   private async fail(key: ConversationKey, message: LoggedMessage, code: string, reason: string): Promise<void> {
     await this.deps.store.markSendFailed(key.hotelId, message.id, { code, message: reason });
     this.deps.metrics.errors.inc({ kind: 'send_failed' });
+    this.deps.metrics.replies.inc({ hotel: key.hotelId, outcome: 'failed' });
     this.deps.logger.warn({ outbox: message.id, code, reason }, 'reply failed for good');
     await this.deps.events.emit('message.failed', {
       hotelId: key.hotelId,

@@ -149,12 +149,9 @@ export class TurnRunner {
 
     const changes: ConversationChanges = {};
     mergeChanges(changes, actions.changes);
-    mergeChanges(changes, {
-      lastInboundAt:
-        message.timestamp > (conversation.lastInboundAt ?? new Date(0))
-          ? message.timestamp
-          : (conversation.lastInboundAt ?? message.timestamp),
-    });
+    // A late retry of an older message must not move the 24-hour window back.
+    const previous = conversation.lastInboundAt;
+    changes.lastInboundAt = previous && previous > message.timestamp ? previous : message.timestamp;
     const menu = menuOf(actions.replies, hotel.menuTtlMinutes, now);
     if (menu !== undefined) changes.menu = menu;
     if (message.profileName && !conversation.profile.name) changes.profile = { ...(changes.profile ?? {}), name: message.profileName };
