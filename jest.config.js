@@ -18,7 +18,8 @@ module.exports = {
   testMatch: ['**/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swc, swcrc: false }] },
-  transformIgnorePatterns: ['/node_modules/'],
+  // jose ships as an ES module only; jest's CommonJS runtime needs it compiled like our sources.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
     '^@hotello/core$': '<rootDir>/core/src/index.ts',
     '^@hotello/core/testing$': '<rootDir>/core/src/testing/index.ts',

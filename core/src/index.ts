@@ -3,18 +3,21 @@ import './http/koa-augmentation';
 
 export { z } from 'zod';
 export { ConfigError, type ConfigIssue } from './config/config-error';
-export type { ChannelEntry, HotelConfig, HotelloConfig, PluginEntry } from './config/config-schema';
+export type { AdminConfig, ChannelEntry, HotelConfig, HotelloConfig, PluginEntry } from './config/config-schema';
 export { loadConfigFile, parseConfig } from './config/load-config';
 export { EventBus, type EventListener, type EventName, type HotelloEvents } from './events/event-bus';
 export { HttpError, badRequest, forbidden, notFound, unauthorized } from './http/http-error';
-export type { PluginHttp } from './http/plugin-http';
+export { PLUGIN_ADMIN_PREFIX, type PluginHttp } from './http/plugin-http';
 export type { ReadinessCheck } from './http/readiness';
 export { HotelDirectory, type Hotel } from './kernel/hotel-directory';
 export { Kernel, createBot, type CreateBotOptions } from './kernel/kernel';
 export { stopOnSignals } from './kernel/run-until-signal';
 export { createLogger, type Logger } from './logging/logger';
+export { maskPhone } from './logging/redact';
 export { Metrics } from './metrics/metrics';
-export { definePlugin, type ChannelTypeDefinition, type PluginDefinition } from './plugins/define-plugin';
+export { definePlugin, type ChannelTypeDefinition, type PluginCommandContext, type PluginDefinition } from './plugins/define-plugin';
+/** The type of the `program` a plugin's `commands` hook receives (core owns the commander instance). */
+export type { Command } from 'commander';
 export type { PluginContext, PluginEvents } from './plugins/plugin-context';
 export type { PlannedChannel } from './plugins/plugin-plan';
 export {
@@ -66,6 +69,6 @@ export { e164Digits, toE164 } from './messaging/phone';
 export { parseRetryAfter } from './messaging/retry-after';
 export { CONFIG, LOGGER, STORE } from './kernel/tokens';
 export { MessagePipeline } from './pipeline/message-pipeline';
-export { adminAuth } from './admin/admin-auth';
+export { adminAuth, type AdminAuthSettings, type AdminPrincipal } from './admin/admin-auth';
 export { bearerToken, sameSecret } from './http/secrets';
 import './events/core-events';

@@ -30,6 +30,11 @@ export interface FakeReply {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  /**
+   * Wait this long before answering, after the request was handled: the work is done but the
+   * answer comes too late for a client's timeout.
+   */
+  readonly delayMs?: number;
 }
 
 /**
@@ -106,26 +111,29 @@ export abstract class FakeHttpServer {
     this.requests.push(request);
 
     const scripted = this.scripted.shift();
-    if (scripted?.delayMs) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.delays.delete(timer);
-          resolve();
-        }, scripted.delayMs);
-        this.delays.add(timer);
-      });
-    }
+    if (scripted?.delayMs) await this.wait(scripted.delayMs);
     if (scripted?.drop) {
       req.socket.destroy();
       return;
     }
     const reply = scripted ?? this.answer(request);
+    if (!scripted && reply.delayMs) await this.wait(reply.delayMs);
     const payload = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
     res.writeHead(reply.status, {
       ...(reply.body !== undefined && typeof reply.body !== 'string' ? { 'Content-Type': 'application/json' } : {}),
       ...reply.headers,
     });
     res.end(payload);
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.delays.delete(timer);
+        resolve();
+      }, ms);
+      this.delays.add(timer);
+    });
   }
 }
 

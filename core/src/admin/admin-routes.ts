@@ -1,4 +1,5 @@
 import { Router } from '@koa/router';
+import type { Middleware } from 'koa';
 import { z } from 'zod';
 import type { EventBus } from '../events/event-bus';
 import { HttpError, badRequest, notFound } from '../http/http-error';
@@ -7,7 +8,6 @@ import type { MessageCatalog } from '../i18n/message-catalog';
 import type { Conversation, ConversationChanges } from '../store/conversation';
 import { ConcurrentUpdateError, type ConversationStore } from '../store/conversation-store';
 import type { TurnScheduler } from '../pipeline/scheduler/turn-scheduler';
-import { adminAuth } from './admin-auth';
 
 const staffMessage = z.object({ text: z.string().trim().min(1).max(4096) }).strict();
 const handoffBody = z
@@ -22,7 +22,8 @@ const handoffBody = z
   .strict();
 
 export interface AdminDeps {
-  apiKeys: readonly string[];
+  /** The admin check (`adminAuth`), shared with plugins' admin routes. */
+  auth: Middleware;
   store: ConversationStore;
   hotels: HotelDirectory;
   scheduler: () => TurnScheduler;
@@ -62,7 +63,7 @@ async function saveWithRetry(
 export function adminRoutes(deps: AdminDeps): Router {
   const { store, hotels } = deps;
   const router = new Router({ prefix: '/admin' });
-  router.use(adminAuth(deps.apiKeys));
+  router.use(deps.auth);
   router.param('hotel', async (id, _ctx, next) => {
     if (!hotels.get(id)) throw notFound('unknown hotel');
     await next();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adminJwtSchema } from './admin-jwt-schema';
 
 const HOTEL_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
@@ -125,6 +126,8 @@ export const configSchema = z
       .object({
         /** Bearer keys for the admin HTTP API (staff replies, handoff). Use ${ENV} references. */
         apiKeys: z.array(z.string().min(16, 'expected an API key of at least 16 characters')).default([]),
+        /** Bearer JWTs accepted besides the API keys (an identity provider's tokens, short-lived scripts). */
+        jwt: adminJwtSchema.optional(),
       })
       .strict()
       .default({ apiKeys: [] }),
@@ -173,3 +176,4 @@ export type PluginEntry = z.output<typeof pluginEntrySchema>;
 export type StoreConfig = z.output<typeof storeSchema>;
 export type RedisConfig = z.output<typeof redisSchema>;
 export type ServerConfig = z.output<typeof serverSchema>;
+export type AdminConfig = HotelloConfig['admin'];

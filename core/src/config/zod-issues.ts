@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { formatPath, joinPath, type ConfigIssue } from './config-error';
+import { isSecretKey } from './secret-keys';
 
 /** Describes what was found at a path, so messages read "expected string, found number 42". */
 function describeFound(value: unknown): string {
@@ -33,11 +34,19 @@ function expectation(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** A secret's value never appears in an error message (terminals and CI logs keep them); only its length does. */
+function describeFoundAt(root: unknown, path: readonly PropertyKey[]): string {
+  const value = valueAt(root, path);
+  const lastKey = [...path].reverse().find((key): key is string => typeof key === 'string');
+  if (typeof value === 'string' && lastKey !== undefined && isSecretKey(lastKey)) return `a secret of ${value.length} characters`;
+  return describeFound(value);
+}
+
 /** Converts zod issues into config issues under `prefix`, with what was found at each path. */
 export function zodIssuesToConfigIssues(error: z.ZodError, input: unknown, prefix = ''): ConfigIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path as PropertyKey[];
-    const found = issue.code === 'unrecognized_keys' ? '' : `, found ${describeFound(valueAt(input, path))}`;
+    const found = issue.code === 'unrecognized_keys' ? '' : `, found ${describeFoundAt(input, path)}`;
     return { path: joinPath(prefix, formatPath(path)), message: `${expectation(issue)}${found}` };
   });
 }

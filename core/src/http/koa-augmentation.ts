@@ -1,3 +1,4 @@
+import type { AdminPrincipal } from '../admin/admin-auth';
 import type { Hotel } from '../kernel/hotel-directory';
 import type { Logger } from '../logging/logger';
 
@@ -13,6 +14,8 @@ declare module 'koa' {
   interface DefaultState {
     /** Set on hotel routes once the `:hotel` parameter named a hotel where the plugin is on. */
     hotel?: Hotel;
+    /** Set on admin routes once the caller passed the admin check. */
+    admin?: AdminPrincipal;
     /** The request's correlation id. */
     requestId?: string;
     /** A logger carrying the request id. */

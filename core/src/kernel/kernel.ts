@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Koa from 'koa';
+import Koa, { type Middleware } from 'koa';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import type { HotelloConfig } from '../config/config-schema';
 import { loadConfigFile, parseConfig } from '../config/load-config';
@@ -20,6 +20,7 @@ import type { PluginContext } from '../plugins/plugin-context';
 import { configBaseDir, planPlugins, type PlannedPlugin, type PluginPlan } from '../plugins/plugin-plan';
 import { TurnRegistry } from '../turns/turn-registry';
 import type { FlowDefinition, IntentHandler } from '../turns/turn-context';
+import { adminAuth } from '../admin/admin-auth';
 import { adminRoutes } from '../admin/admin-routes';
 import { CORE_TEXTS } from '../i18n/core-texts';
 import { MessagePipeline } from '../pipeline/message-pipeline';
@@ -66,6 +67,8 @@ export class Kernel {
   private phase: Phase = 'created';
   private readonly contexts = new Map<string, PluginContext>();
   private readonly closers: (() => Promise<void> | void)[] = [];
+  /** One admin check for core's and plugins' admin routes: the same credentials open both. */
+  private readonly adminGate: Middleware;
 
   /** @internal Use {@link createBot}. */
   constructor(
@@ -85,6 +88,7 @@ export class Kernel {
     this.turns = new TurnRegistry(this.hotels);
     this.turns.addMessages('core', CORE_TEXTS);
     this.store = createConversationStore(config.store, { logger: this.logger.child({ component: 'store' }) });
+    this.adminGate = adminAuth(config.admin);
     this.container = rootContainer.createChildContainer();
     this.container.registerInstance(Kernel, this);
     this.container.registerInstance(CONFIG, config);
@@ -234,7 +238,7 @@ export class Kernel {
       logger: this.logger.child({ plugin: name }),
       config: this.config,
       hotels: this.hotels,
-      http: createPluginHttp(name, this.hotels),
+      http: createPluginHttp(name, this.hotels, this.adminGate),
       events: {
         on: (event, listener) => this.events.on(event, listener, name),
         emit: (event, payload) => this.events.emit(event, payload),
@@ -276,7 +280,7 @@ export class Kernel {
     const health = healthRoutes(this.readiness, this.metrics, () => this.draining);
     app.use(health.routes());
     const admin = adminRoutes({
-      apiKeys: this.config.admin.apiKeys,
+      auth: this.adminGate,
       store: this.store,
       hotels: this.hotels,
       scheduler: () => this.pipeline.scheduler,
@@ -290,6 +294,8 @@ export class Kernel {
       app.use(ctx.http.router.allowedMethods());
       app.use(ctx.http.hotelRouter.routes());
       app.use(ctx.http.hotelRouter.allowedMethods());
+      app.use(ctx.http.adminRouter.routes());
+      app.use(ctx.http.adminRouter.allowedMethods());
     }
   }
 }

@@ -65,6 +65,7 @@ export function messageFromLog(entry: LoggedMessage, channelType: string): Inbou
     timestamp: entry.createdAt,
     content: entry.content as InboundMessage['content'],
     raw: entry.raw,
+    ...(entry.profileName ? { profileName: entry.profileName } : {}),
   };
 }
 

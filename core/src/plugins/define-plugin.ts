@@ -1,4 +1,6 @@
+import type { Command } from 'commander';
 import type { z } from 'zod';
+import type { Kernel } from '../kernel/kernel';
 import type { PluginContext } from './plugin-context';
 
 /** A channel type an adapter plugin provides, with the schema of one hotel's channel entry. */
@@ -7,6 +9,18 @@ export interface ChannelTypeDefinition<S extends z.ZodType = z.ZodType> {
   readonly type: string;
   /** Validates one channel entry (without `type`/`id`, which core checks). */
   readonly options: S;
+}
+
+/** What a plugin's {@link PluginDefinition.commands} receives besides the `hotello` program. */
+export interface PluginCommandContext {
+  /** The config file named on the command line (`--config`/`-c`), else `HOTELLO_CONFIG`, else `config/default.yaml`. */
+  readonly configFile: string;
+  /**
+   * The bot built from {@link PluginCommandContext.configFile}: config and plugin options validated, nothing
+   * registered, started or listening. The command opens what it needs (`await bot.store.open()`)
+   * and closes it again. Every call returns the same bot.
+   */
+  loadBot(): Kernel;
 }
 
 /**
@@ -30,6 +44,13 @@ export interface PluginDefinition<S extends z.ZodType = z.ZodType> {
   start?(ctx: PluginContext<z.output<S>>): void | Promise<void>;
   /** Releases what `start` opened; runs in reverse dependency order. */
   stop?(ctx: PluginContext<z.output<S>>): void | Promise<void>;
+  /**
+   * Adds the plugin's subcommands to the `hotello` CLI (`program.command('bookings')…`). Runs
+   * when the first argument is not one of core's commands, for every plugin in the config, before
+   * the command line is parsed. Each new command that declares no `--config` gets
+   * `-c, --config <file>`, the file {@link PluginCommandContext.loadBot} reads.
+   */
+  commands?(program: Command, ctx: PluginCommandContext): void;
 }
 
 /** Identity helper that gives a plugin literal full type inference for its options. */

@@ -40,6 +40,8 @@ export interface MessageDocument {
   inReplyTo?: string;
   /** The provider payload as JSON text (its keys are not ours to vet). */
   rawJson?: string;
+  /** The guest's profile name as the provider sent it with an inbound message. */
+  profileName?: string;
   createdAt: Date;
   updatedAt: Date;
   /** Rows expire like conversations: `conversationTtlDays` after their last change. */
@@ -72,6 +74,8 @@ export function inboundDocument(message: InboundMessage, now: Date, ttlDays: num
   };
   const rawJson = serialiseRaw(message.raw);
   if (rawJson !== undefined) doc.rawJson = rawJson;
+  // Kept so any instance, or this one after a restart, runs the turn with the guest's name.
+  if (typeof message.profileName === 'string' && message.profileName.trim()) doc.profileName = message.profileName.trim().slice(0, 256);
   return doc;
 }
 
@@ -121,6 +125,7 @@ export function toLoggedMessage(doc: MessageDocument): LoggedMessage {
   if (doc.nextAttemptAt != null) out.nextAttemptAt = doc.nextAttemptAt;
   if (doc.inReplyTo != null) out.inReplyTo = doc.inReplyTo;
   if (doc.rawJson != null) out.raw = JSON.parse(doc.rawJson);
+  if (doc.profileName != null) out.profileName = doc.profileName;
   return out;
 }
 

@@ -27,6 +27,8 @@ export interface LoggedMessage {
   /** The inbound message a reply answers. */
   readonly inReplyTo?: string;
   readonly raw?: unknown;
+  /** Inbound: the guest's profile name sent with the message, if any. */
+  readonly profileName?: string;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

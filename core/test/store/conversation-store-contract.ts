@@ -360,6 +360,15 @@ export function describeConversationStoreContract(name: string, factory: Contrac
         expect((await store.recordInbound({ ...message, hotelId: hotelId() })).duplicate).toBe(false);
       });
 
+      it("keeps the guest's profile name, so a turn run elsewhere or after a restart still has it", async () => {
+        const key = keyFor();
+        await store.recordInbound({ ...inbound(key, 'wamid.profile-1'), profileName: '  Ana Silva ' });
+        const [pending] = await store.pendingInbound(key.hotelId, { guest: key.guest });
+        expect(pending?.profileName).toBe('Ana Silva');
+        await store.recordInbound(inbound(key, 'wamid.profile-2'));
+        expect((await store.history(key)).at(-1)?.profileName).toBeUndefined();
+      });
+
       it('stores exactly one row when duplicates arrive concurrently', async () => {
         const key = keyFor();
         const results = await Promise.all(Array.from({ length: 8 }, () => store.recordInbound(inbound(key, 'wamid.race'))));

@@ -63,3 +63,14 @@ describe('language policy', () => {
     expect(d).toEqual({ language: 'en', persist: false });
   });
 });
+
+describe('language evidence', () => {
+  it('leaves out e-mail addresses, links and codes, which belong to no language', () => {
+    const { languageEvidence } =
+      jest.requireActual<typeof import('../src/language/language-evidence')>('../src/language/language-evidence');
+    expect(languageEvidence('ana@example.com')).toBe('');
+    expect(languageEvidence('my email is ana.silva@correio.pt please')).toBe('my email is please');
+    expect(languageEvidence('see https://seaside.example/rooms or www.seaside.pt')).toBe('see or');
+    expect(languageEvidence('cancel KMT4821 por favor')).toBe('cancel por favor');
+  });
+});

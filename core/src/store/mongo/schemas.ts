@@ -58,6 +58,7 @@ export const messageSchema = new Schema(
     nextAttemptAt: Date,
     inReplyTo: String,
     rawJson: String,
+    profileName: String,
     createdAt: Date,
     updatedAt: Date,
     expiresAt: Date,

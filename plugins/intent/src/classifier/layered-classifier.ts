@@ -36,7 +36,15 @@ export interface ClassifyRequest extends ClassifyInput {
   readonly llm?: boolean;
   /** "Now" for relative dates; the current time by default. */
   readonly now?: Date;
+  /**
+   * Keep every slot found, whatever the intent: a running flow may be waiting for "2 adults"
+   * even when the message also reads like something else.
+   */
+  readonly allSlots?: boolean;
 }
+
+/** Words that join slot values ("2 adults and 1 child"): alone they add no intent. */
+const SLOT_JOINERS = new Set(['and', 'y', 'e', 'et', 'und', 'na', 'with', 'con', 'avec', 'com', 'mit', 'kwa', 'plus', 'و']);
 
 export interface IntentClassification extends Classification {
   /** The menu option a typed answer matched when that option is not an intent (a flow's "yes"). */
@@ -139,7 +147,8 @@ export class LayeredClassifier implements IntentClassifier {
     });
     // "2 adults" or "next Friday" alone answers a question; it does not say what the guest wants.
     const slotNames = [...Object.keys(found.slots), ...found.errors.map((e) => e.slot)];
-    const slotsOnly = slotNames.length > 0 && words(normalizeText(found.residual ?? text)).length === 0 ? slotNames : undefined;
+    const residual = words(normalizeText(found.residual ?? text)).filter((w) => !SLOT_JOINERS.has(w));
+    const slotsOnly = slotNames.length > 0 && residual.length === 0 ? slotNames : undefined;
     const decision = await this.decide(
       input,
       text,
@@ -154,7 +163,7 @@ export class LayeredClassifier implements IntentClassifier {
     );
 
     const def = decision.name === 'none' ? undefined : u.intent(decision.name);
-    const extraction = pickSlots(found, def?.slots);
+    const extraction = input.allSlots ? found : pickSlots(found, def?.slots);
     let slots: Record<string, unknown> = { ...extraction.slots };
     let slotErrors: SlotError[] = [...extraction.errors];
     if (decision.llmSlots && def) {

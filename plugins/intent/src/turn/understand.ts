@@ -1,5 +1,6 @@
 import type { IntentResult, TurnMiddleware } from '@hotello/core';
 import type { LayeredClassifier } from '../classifier/layered-classifier';
+import { languageEvidence } from '../language/language-evidence';
 import { decideLanguage } from '../language/language-policy';
 import type { IntentOptions } from '../options';
 
@@ -17,8 +18,9 @@ export function understand(classifier: LayeredClassifier, optionsFor: (hotelId: 
     const isTyped = ctx.message.content.kind === 'text' || ctx.message.content.kind === 'media';
 
     if (ctx.text && isTyped) {
-      const guess = understanding.identifier.identify(ctx.text, options.languages);
-      const decision = decideLanguage(ctx.text, guess, ctx.conversation.language, ctx.hotel.defaultLanguage, options.languages);
+      const evidence = languageEvidence(ctx.text);
+      const guess = understanding.identifier.identify(evidence, options.languages);
+      const decision = decideLanguage(evidence, guess, ctx.conversation.language, ctx.hotel.defaultLanguage, options.languages);
       ctx.language = decision.language;
       if (decision.persist && decision.language !== ctx.conversation.language) ctx.update({ language: decision.language });
     }
@@ -35,6 +37,7 @@ export function understand(classifier: LayeredClassifier, optionsFor: (hotelId: 
         text: ctx.text,
         language: ctx.language,
         ...(active ? { menu: active } : {}),
+        ...(ctx.conversation.flow ? { allSlots: true } : {}),
       });
       if (result.choice) ctx.choice = result.choice;
       const { language: _language, latencyMs: _latency, choice: _choice, ...intent } = result;

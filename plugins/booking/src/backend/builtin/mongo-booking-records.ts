@@ -1,0 +1,214 @@
+import { Schema, type Model, type UpdateQuery } from 'mongoose';
+import type { PluginModels } from '@hotello/core';
+import type { BookingGuest, BookingStatus } from '../../domain/booking';
+import type { Money } from '../../domain/money';
+import {
+  DuplicateBookingError,
+  FINAL_STATUSES,
+  type BookingRecord,
+  type BookingRecords,
+  type RecordListQuery,
+  type TransitionChanges,
+} from './booking-records';
+import { isDuplicateKeyError, type MongoCall } from './mongo-calls';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type BookingDoc = Mutable<BookingRecord>;
+
+const STATUSES: BookingStatus[] = ['pending', 'held', 'confirmed', 'cancelled', 'expired', 'failed'];
+
+const moneySchema = new Schema({ amount: { type: Number, required: true }, currency: { type: String, required: true } }, { _id: false });
+
+/** One schema object for the process: the store refuses a second schema under the same model name. */
+const bookingSchema = new Schema(
+  {
+    hotelId: { type: String, required: true },
+    reference: { type: String, required: true },
+    idempotencyKey: { type: String, required: true },
+    status: { type: String, required: true, enum: STATUSES },
+    roomType: { type: String, required: true },
+    roomName: { type: Schema.Types.Mixed },
+    checkIn: { type: String, required: true },
+    checkOut: { type: String, required: true },
+    nights: { type: Number, required: true },
+    adults: { type: Number, required: true },
+    children: { type: Number, required: true },
+    guest: {
+      type: new Schema(
+        { phone: { type: String, required: true }, name: String, email: String, channelId: String, language: String },
+        { _id: false },
+      ),
+      required: true,
+    },
+    total: { type: moneySchema, required: true },
+    nightly: { type: [new Schema({ date: String, amount: Number }, { _id: false })], required: true },
+    holdExpiresAt: Date,
+    cancellationFee: moneySchema,
+    cancelledBy: { type: String, enum: ['guest', 'staff'] },
+    released: { type: Boolean, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+bookingSchema.index({ hotelId: 1, reference: 1 }, { unique: true });
+bookingSchema.index({ hotelId: 1, idempotencyKey: 1 }, { unique: true });
+bookingSchema.index({ hotelId: 1, 'guest.phone': 1, checkIn: 1 });
+bookingSchema.index({ hotelId: 1, status: 1, checkIn: 1 });
+
+export function bookingModel(store: PluginModels): Model<BookingDoc> {
+  return store.model('booking', 'Booking', bookingSchema) as unknown as Model<BookingDoc>;
+}
+
+const BY_CHECK_IN = { checkIn: 1, reference: 1 } as const;
+
+/** Bookings in MongoDB (`booking_Booking`), unique per hotel on reference and on idempotency key. */
+export class MongoBookingRecords implements BookingRecords {
+  constructor(
+    private readonly bookings: Model<BookingDoc>,
+    private readonly call: MongoCall,
+  ) {}
+
+  async insert(record: BookingRecord): Promise<void> {
+    try {
+      await this.call('insert booking', 'write', () => this.bookings.create(withoutUndefined({ ...record })));
+    } catch (err) {
+      if (isDuplicateKeyError(err)) throw new DuplicateBookingError(record.hotelId, record.reference, err);
+      throw err;
+    }
+  }
+
+  async get(hotelId: string, reference: string): Promise<BookingRecord | undefined> {
+    return this.one('get booking', { hotelId, reference });
+  }
+
+  async findByIdempotencyKey(hotelId: string, idempotencyKey: string): Promise<BookingRecord | undefined> {
+    return this.one('find booking by idempotency key', { hotelId, idempotencyKey });
+  }
+
+  async transition(
+    hotelId: string,
+    reference: string,
+    from: readonly BookingStatus[],
+    to: BookingStatus,
+    changes: TransitionChanges,
+    now: Date,
+  ): Promise<BookingRecord | undefined> {
+    const $set: Record<string, unknown> = { status: to, updatedAt: now };
+    const $unset: Record<string, ''> = {};
+    for (const [field, value] of Object.entries(changes)) {
+      if (value === null) $unset[field] = '';
+      else if (value !== undefined) $set[field] = value;
+    }
+    const update: UpdateQuery<BookingDoc> = Object.keys($unset).length > 0 ? { $set, $unset } : { $set };
+    const doc = await this.call('change booking status', 'write', () =>
+      this.bookings
+        .findOneAndUpdate({ hotelId, reference, status: { $in: [...from] } }, update, { returnDocument: 'after' })
+        .lean<BookingDoc>(),
+    );
+    return doc ? toRecord(doc) : undefined;
+  }
+
+  async markReleased(hotelId: string, reference: string, now: Date): Promise<void> {
+    await this.call('mark booking released', 'write', () =>
+      this.bookings.updateOne(
+        { hotelId, reference, status: { $in: [...FINAL_STATUSES] }, released: false },
+        { $set: { released: true, updatedAt: now } },
+      ),
+    );
+  }
+
+  async listForGuest(hotelId: string, phone: string, query: RecordListQuery): Promise<BookingRecord[]> {
+    return this.many('list guest bookings', { ...listFilter(hotelId, query), 'guest.phone': phone }, BY_CHECK_IN, query.limit);
+  }
+
+  async list(hotelId: string, query: RecordListQuery): Promise<BookingRecord[]> {
+    return this.many('list bookings', listFilter(hotelId, query), BY_CHECK_IN, query.limit);
+  }
+
+  async expiredHolds(hotelId: string, now: Date, limit: number): Promise<BookingRecord[]> {
+    return this.many('find expired holds', { hotelId, status: 'held', holdExpiresAt: { $lte: now } }, { holdExpiresAt: 1 }, limit);
+  }
+
+  async stalePending(hotelId: string, createdBefore: Date, limit: number): Promise<BookingRecord[]> {
+    return this.many(
+      'find stale pending bookings',
+      { hotelId, status: 'pending', createdAt: { $lte: createdBefore } },
+      { createdAt: 1 },
+      limit,
+    );
+  }
+
+  async unreleased(hotelId: string, limit: number): Promise<BookingRecord[]> {
+    return this.many(
+      'find unreleased bookings',
+      { hotelId, status: { $in: [...FINAL_STATUSES] }, released: false },
+      { createdAt: 1 },
+      limit,
+    );
+  }
+
+  private async one(operation: string, filter: Record<string, unknown>): Promise<BookingRecord | undefined> {
+    const doc = await this.call(operation, 'read', () => this.bookings.findOne(filter).lean<BookingDoc>());
+    return doc ? toRecord(doc) : undefined;
+  }
+
+  private async many(
+    operation: string,
+    filter: Record<string, unknown>,
+    sort: Record<string, 1 | -1>,
+    limit: number,
+  ): Promise<BookingRecord[]> {
+    const docs = await this.call(operation, 'read', () => this.bookings.find(filter).sort(sort).limit(limit).lean<BookingDoc[]>());
+    return docs.map(toRecord);
+  }
+}
+
+function listFilter(hotelId: string, query: RecordListQuery): Record<string, unknown> {
+  const filter: Record<string, unknown> = { hotelId };
+  if (query.from !== undefined) filter.checkOut = { $gt: query.from };
+  if (query.to !== undefined) filter.checkIn = { $lt: query.to };
+  if (query.statuses !== undefined) filter.status = { $in: [...query.statuses] };
+  return filter;
+}
+
+/** The stored document as a record: known fields only, optional ones only when present. */
+function toRecord(doc: BookingDoc): BookingRecord {
+  const guest: BookingGuest = withoutUndefined({
+    phone: doc.guest.phone,
+    name: doc.guest.name ?? '',
+    email: doc.guest.email ?? undefined,
+    channelId: doc.guest.channelId ?? undefined,
+    language: doc.guest.language ?? undefined,
+  });
+  return withoutUndefined({
+    hotelId: doc.hotelId,
+    reference: doc.reference,
+    idempotencyKey: doc.idempotencyKey,
+    status: doc.status,
+    roomType: doc.roomType,
+    roomName: doc.roomName ?? undefined,
+    checkIn: doc.checkIn,
+    checkOut: doc.checkOut,
+    nights: doc.nights,
+    adults: doc.adults,
+    children: doc.children,
+    guest,
+    total: money(doc.total),
+    nightly: doc.nightly.map(({ date, amount }) => ({ date, amount })),
+    holdExpiresAt: doc.holdExpiresAt ?? undefined,
+    cancellationFee: doc.cancellationFee ? money(doc.cancellationFee) : undefined,
+    cancelledBy: doc.cancelledBy ?? undefined,
+    released: doc.released,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  });
+}
+
+function money(value: Money): Money {
+  return { amount: value.amount, currency: value.currency };
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
