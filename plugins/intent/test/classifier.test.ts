@@ -35,6 +35,19 @@ describe('layered classifier', () => {
     expect(r.alternatives?.map((a) => a.name)).toEqual(['my_bookings']);
   });
 
+  it('does not let a greeting decide a message that also asks for a stay', async () => {
+    for (const text of [
+      'Hi! Do you have a room on 12/03/2025 for 2 nights for 2 adults?',
+      'Hello, do you have a room on 20 March for 2 nights for 2 adults?',
+      'Good morning! a room on 20/03 for 2 nights for 2 adults please',
+    ]) {
+      const r = await classify(text, { language: 'en' });
+      expect([r.name, text]).toEqual([expect.stringMatching(/^(book_room|check_availability)$/), text]);
+      expect(r.slots).toMatchObject({ nights: 2, adults: 2 });
+    }
+    expect((await classify('Hi!', { language: 'en' })).name).toBe('greeting');
+  });
+
   it('uses the local classifier where no rule matches', async () => {
     const r = await classify('we would love a room with you in june', { language: 'en' });
     expect(r.layer).toBe('classifier');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FlowStepContext, StepOutcome } from '@hotello/core';
-import { BackendUnavailableError, RoomUnavailableError } from '../backend/booking-backend';
+import { RoomUnavailableError } from '../backend/booking-backend';
 import type { BookingService } from '../booking-service';
 import type { StayQuery } from '../domain/booking';
 import { nightsBetween } from '../domain/calendar';
@@ -108,7 +108,13 @@ export class BookTurn {
       if (intent?.name === 'book_room' || intent?.name === 'check_availability') ctx.say('resume');
       else this.notUnderstood(asked);
     }
-    return this.advance();
+    try {
+      return await this.advance();
+    } catch (err) {
+      // Keep what the guest said even when the reservation system is down: "book a room" later goes on from here.
+      this.save();
+      throw err;
+    }
   }
 
   /**
@@ -347,10 +353,6 @@ export class BookTurn {
         ctx.say('just_taken');
         this.draft = without(this.draft, ['roomType', 'key']);
         return this.advance();
-      }
-      if (err instanceof BackendUnavailableError) {
-        ctx.logger.warn({ err, hotelId }, 'booking backend unavailable');
-        return ctx.say(err.outcomeUnknown ? 'backend_unknown' : 'backend_down');
       }
       throw err;
     }

@@ -1,5 +1,5 @@
 import type { FlowStepContext, StepOutcome } from '@hotello/core';
-import { BackendUnavailableError, BookingNotFoundError } from '../backend/booking-backend';
+import { BookingNotFoundError } from '../backend/booking-backend';
 import type { BookingService } from '../booking-service';
 import type { Booking } from '../domain/booking';
 import type { BookingOptions } from '../options';
@@ -100,10 +100,6 @@ export class ManageTurn {
       return this.explainNotCancelled(booking, terms.kind === 'final' ? 'cancel_final' : 'cancel_started');
     } catch (err) {
       if (err instanceof BookingNotFoundError) return ctx.say('cancel_not_found', { reference, hotel: ctx.hotel.name }).end();
-      if (err instanceof BackendUnavailableError) {
-        ctx.logger.warn({ err, hotelId: this.hotelId }, 'booking backend unavailable');
-        return ctx.say('backend_down');
-      }
       throw err;
     }
   }

@@ -43,6 +43,9 @@ export interface ClassifyRequest extends ClassifyInput {
   readonly allSlots?: boolean;
 }
 
+/** Intents that are about manners, not about what the guest wants. */
+const SOCIAL_INTENTS: ReadonlySet<string> = new Set(['greeting', 'thanks_goodbye']);
+
 /** Words that join slot values ("2 adults and 1 child"): alone they add no intent. */
 const SLOT_JOINERS = new Set(['and', 'y', 'e', 'et', 'und', 'na', 'with', 'con', 'avec', 'com', 'mit', 'kwa', 'plus', 'و']);
 
@@ -160,6 +163,7 @@ export class LayeredClassifier implements IntentClassifier {
       skip,
       now,
       slotsOnly,
+      slotNames,
     );
 
     const def = decision.name === 'none' ? undefined : u.intent(decision.name);
@@ -212,6 +216,8 @@ export class LayeredClassifier implements IntentClassifier {
     now: Date,
     /** The slot names found, when the message is nothing but slot values. */
     slotsOnly: readonly string[] | undefined,
+    /** Every slot name found in the message. */
+    foundSlots: readonly string[] = [],
   ): Promise<Decision> {
     // 1. An answer to the last menu ("2", "the second one", a title).
     if (input.menu?.length && !skip.has('menu')) {
@@ -227,6 +233,17 @@ export class LayeredClassifier implements IntentClassifier {
     // 2. Rules: keywords and patterns, the turn's language first.
     if (!skip.has('rules')) {
       const match = u.rules.match(normalized, languages);
+      // "Hi! Do you have a room on 12/03 for 2 nights?" greets, but asks for a room: a greeting or
+      // a thank-you alone does not decide a message that also carries stay details.
+      const onlySocial = match?.intents.every((i) => SOCIAL_INTENTS.has(i)) && foundSlots.length > 0;
+      if (onlySocial) {
+        const among = u.intents
+          .filter((i) => !SOCIAL_INTENTS.has(i.name) && i.slots.some((s) => foundSlots.includes(s)))
+          .map((i) => i.name);
+        const best = u.model(language)?.predict(normalized, among).ranked[0];
+        if (best && best.confidence >= options.threshold) return { name: best.name, confidence: best.confidence, layer: 'classifier' };
+        return { name: 'none', confidence: best?.confidence ?? 0, layer: 'fallback', alternatives: best ? [best] : [] };
+      }
       if (match && match.intents.length === 1) {
         return {
           name: match.intents[0]!,

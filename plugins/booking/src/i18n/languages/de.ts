@@ -59,6 +59,8 @@ export const de: BookingTexts = {
   backend_unknown:
     'Unser Buchungssystem hat nicht rechtzeitig bestätigt. Tippen Sie in einer Minute erneut auf Bestätigen: Es wird nicht doppelt gebucht.',
   // My bookings and cancelling
+  backend_down_manage:
+    'Unser Buchungssystem antwortet gerade nicht, Ihre Buchung wurde daher nicht geändert. Bitte versuchen Sie es in ein paar Minuten erneut.',
   my_bookings_none: 'Sie haben keine bevorstehenden Buchungen bei uns. Möchten Sie ein Zimmer buchen?',
   book_room: 'Zimmer buchen',
   my_bookings: 'Ihre bevorstehenden Buchungen:\n{{lines}}\nZum Stornieren tippen Sie unten auf die Buchung.',

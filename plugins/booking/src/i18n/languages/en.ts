@@ -55,6 +55,7 @@ export const en = {
   backend_down: "Our booking system isn't answering right now, so nothing was booked. Please try again in a few minutes.",
   backend_unknown: "Our booking system didn't confirm in time. Tap Confirm again in a minute: you won't be booked twice.",
   // My bookings and cancelling
+  backend_down_manage: "Our booking system isn't answering right now, so your booking was not changed. Please try again in a few minutes.",
   my_bookings_none: 'You have no upcoming bookings with us. Would you like to book a room?',
   book_room: 'Book a room',
   my_bookings: 'Your upcoming bookings:\n{{lines}}\nTo cancel one, tap it below.',

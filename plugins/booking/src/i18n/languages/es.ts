@@ -59,6 +59,8 @@ export const es: BookingTexts = {
   backend_unknown:
     'Nuestro sistema de reservas no ha confirmado a tiempo. Pulse Confirmar de nuevo dentro de un minuto: la reserva no se hará dos veces.',
   // My bookings and cancelling
+  backend_down_manage:
+    'Nuestro sistema de reservas no responde en este momento, así que su reserva no ha cambiado. Inténtelo de nuevo en unos minutos.',
   my_bookings_none: 'No tiene próximas reservas con nosotros. ¿Le gustaría reservar una habitación?',
   book_room: 'Reservar habitación',
   my_bookings: 'Sus próximas reservas:\n{{lines}}\nPara cancelar una, púlsela abajo.',

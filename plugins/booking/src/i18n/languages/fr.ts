@@ -59,6 +59,8 @@ export const fr: BookingTexts = {
   backend_unknown:
     'Notre système de réservation n’a pas confirmé à temps. Appuyez de nouveau sur Confirmer dans une minute : la réservation ne sera pas faite en double.',
   // My bookings and cancelling
+  backend_down_manage:
+    "Notre système de réservation ne répond pas pour le moment, votre réservation n'a donc pas été modifiée. Veuillez réessayer dans quelques minutes.",
   my_bookings_none: 'Vous n’avez aucune réservation à venir chez nous. Souhaitez-vous réserver une chambre ?',
   book_room: 'Réserver une chambre',
   my_bookings: 'Vos réservations à venir :\n{{lines}}\nPour en annuler une, touchez-la ci-dessous.',

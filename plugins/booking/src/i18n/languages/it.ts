@@ -59,6 +59,8 @@ export const it: BookingTexts = {
   backend_unknown:
     'Il nostro sistema di prenotazione non ha confermato in tempo. Tocchi di nuovo Conferma tra un minuto: la prenotazione non verrà fatta due volte.',
   // My bookings and cancelling
+  backend_down_manage:
+    'Il nostro sistema di prenotazione non risponde in questo momento, quindi la sua prenotazione non è stata modificata. Riprovi tra qualche minuto.',
   my_bookings_none: 'Non ha prenotazioni future con noi. Desidera prenotare una camera?',
   book_room: 'Prenota una camera',
   my_bookings: 'Le sue prossime prenotazioni:\n{{lines}}\nPer annullarne una, la tocchi qui sotto.',

@@ -59,6 +59,8 @@ export const pt: BookingTexts = {
   backend_unknown:
     'O nosso sistema de reservas não confirmou a tempo. Toque novamente em Confirmar daqui a um minuto: a reserva não será feita em duplicado.',
   // My bookings and cancelling
+  backend_down_manage:
+    'O nosso sistema de reservas não está a responder neste momento, por isso a sua reserva não foi alterada. Tente novamente dentro de alguns minutos.',
   my_bookings_none: 'Não tem reservas futuras connosco. Gostaria de reservar um quarto?',
   book_room: 'Reservar quarto',
   my_bookings: 'As suas próximas reservas:\n{{lines}}\nPara cancelar uma, toque nela abaixo.',

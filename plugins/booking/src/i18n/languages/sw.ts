@@ -58,6 +58,8 @@ export const sw: BookingTexts = {
   backend_unknown:
     'Mfumo wetu wa booking haukuthibitisha kwa wakati. Gusa Thibitisha tena baada ya dakika moja: booking haitawekwa mara mbili.',
   // My bookings and cancelling
+  backend_down_manage:
+    'Mfumo wetu wa booking haujibu kwa sasa, kwa hiyo booking yako haijabadilishwa. Tafadhali jaribu tena baada ya dakika chache.',
   my_bookings_none: 'Huna booking zijazo kwetu. Ungependa kuweka nafasi ya chumba?',
   book_room: 'Hifadhi chumba',
   my_bookings: 'Booking zako zijazo:\n{{lines}}\nIli kughairi mojawapo, iguse hapa chini.',
