@@ -15,6 +15,7 @@ describe('config/examples', () => {
     META_APP_SECRET: 'secret',
     META_VERIFY_TOKEN: 'verify',
     CITYLODGE_TWILIO_TOKEN: 'twilio-token',
+    CITYLODGE_PMS_KEY: 'pms-key',
   };
 
   it('seaside.yaml validates with its environment', () => {
@@ -24,7 +25,7 @@ describe('config/examples', () => {
       cwd: root,
     });
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/OK \(2 hotels, 3 plugins\)/);
+    expect(result.stdout).toMatch(/OK \(2 hotels, 4 plugins\)/);
   });
 
   it('names every missing variable when the environment is not set', () => {
@@ -34,7 +35,7 @@ describe('config/examples', () => {
       cwd: root,
     });
     expect(result.status).toBe(1);
-    for (const name of ['MONGODB_URI', 'REDIS_URL', 'HOTELLO_ADMIN_KEY', 'SEASIDE_WA_TOKEN', 'META_APP_SECRET', 'CITYLODGE_TWILIO_TOKEN'])
+    for (const name of ['MONGODB_URI', 'REDIS_URL', 'HOTELLO_ADMIN_KEY', 'SEASIDE_WA_TOKEN', 'META_APP_SECRET', 'CITYLODGE_TWILIO_TOKEN', 'CITYLODGE_PMS_KEY'])
       expect(result.stderr).toContain(name);
   });
 });

@@ -49,7 +49,7 @@ export const backendSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('http'),
-      /** Base URL of the reservation system's Hotello API (see the README for the wire format). */
+      /** Base URL of the reservation system's Hotello API (wire format: docs/http-backend.md). */
       baseUrl: z.url(),
       /** Sent as `Authorization: Bearer …`; write it as `${ENV}`. */
       apiKey: z.string().optional(),
