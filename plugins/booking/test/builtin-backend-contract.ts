@@ -352,12 +352,12 @@ export function describeBuiltinBackendContract(name: string, open: () => Promise
     });
 
     describe('recover', () => {
-      /** What a process killed between taking the nights and finishing the booking leaves behind. */
-      async function crashedAfterTakingNights(idempotencyKey: string): Promise<BookingRecord> {
+      /** A booking written straight to the records, as a crashed or racing process leaves it. */
+      async function stored(reference: string, fields: Partial<BookingRecord> = {}): Promise<BookingRecord> {
         const record: BookingRecord = {
           hotelId: hotel,
-          reference: 'CRA1234',
-          idempotencyKey,
+          reference,
+          idempotencyKey: `key-${reference}`,
           status: 'pending',
           roomType: 'single',
           checkIn: '2030-03-10',
@@ -374,8 +374,15 @@ export function describeBuiltinBackendContract(name: string, open: () => Promise
           released: false,
           createdAt: clock.at(),
           updatedAt: clock.at(),
+          ...fields,
         };
         await harness.storage().records.insert(record);
+        return record;
+      }
+
+      /** What a process killed between taking the nights and finishing the booking leaves behind. */
+      async function crashedAfterTakingNights(idempotencyKey: string): Promise<BookingRecord> {
+        const record = await stored('CRA1234', { idempotencyKey });
         expect(await harness.storage().inventory.take(hotel, 'single', ['2030-03-10', '2030-03-11'], record.reference, 1)).toEqual({
           ok: true,
         });
@@ -406,6 +413,41 @@ export function describeBuiltinBackendContract(name: string, open: () => Promise
         expect(await harness.storage().records.unreleased(hotel, 10)).toEqual([]);
       });
 
+      it('frees nights still held by a booking that is over and already released, and leaves every other holder alone', async () => {
+        const { inventory, records } = harness.storage();
+        const stay = { checkIn: '2030-03-10', checkOut: '2030-03-12', adults: 1, children: 0 };
+        // A create with the same key retook a night after the other one failed and released the booking, then died.
+        await stored('STU1234', { status: 'failed', released: true });
+        await inventory.take(hotel, 'single', ['2030-03-10', '2030-03-11'], 'STU1234', 1);
+        // Holders recover must not touch: active bookings, a create still in progress, and a reference without a booking.
+        const confirmed = await backend.create(hotel, bookingRequest({ roomType: 'double', ...stay }));
+        const held = await backend.create(
+          hotel,
+          bookingRequest({ roomType: 'double', ...stay }, { holdUntil: new Date(clock.at().getTime() + 30 * MINUTE) }),
+        );
+        await stored('PEN1234', { roomType: 'suite' });
+        await inventory.take(hotel, 'suite', ['2030-03-10', '2030-03-11'], 'PEN1234', 1);
+        await inventory.take(hotel, 'suite', ['2030-03-20'], 'UNK1234', 1);
+        expect((await backend.search(hotel, { ...stay, roomType: 'single' })).map((o) => o.roomType)).toEqual([]);
+
+        await backend.recover(hotel, clock.at());
+
+        expect((await backend.search(hotel, { ...stay, roomType: 'single' })).map((o) => [o.roomType, o.available])).toEqual([
+          ['single', 1],
+        ]);
+        const holders = (await inventory.usage(hotel, '2030-03-01', '2030-03-31')).map((n) => [n.roomType, n.date, [...n.holders].sort()]);
+        expect(holders.filter(([, , h]) => h.length > 0)).toEqual([
+          ['double', '2030-03-10', [confirmed.reference, held.reference].sort()],
+          ['double', '2030-03-11', [confirmed.reference, held.reference].sort()],
+          ['suite', '2030-03-10', ['PEN1234']],
+          ['suite', '2030-03-11', ['PEN1234']],
+          ['suite', '2030-03-20', ['UNK1234']],
+        ]);
+        expect((await records.get(hotel, 'STU1234'))?.status).toBe('failed');
+        expect((await backend.get(hotel, held.reference))?.status).toBe('held');
+        expect((await backend.get(hotel, 'PEN1234'))?.status).toBe('pending');
+      });
+
       it('finishes a pending booking when the same request comes again', async () => {
         await crashedAfterTakingNights('crashed-2');
         const request = bookingRequest({ roomType: 'single', checkIn: '2030-03-10', checkOut: '2030-03-12' });
@@ -428,6 +470,7 @@ export function describeBuiltinBackendContract(name: string, open: () => Promise
             release: (...args) => storage.inventory.release(...args),
             taken: (...args) => storage.inventory.taken(...args),
             usage: (...args) => storage.inventory.usage(...args),
+            held: (...args) => storage.inventory.held(...args),
           },
         };
         const slow = backendFor(catalogOf({ [hotel]: standardRooms() }), stalling);

@@ -108,6 +108,21 @@ export function describeNightInventoryContract(name: string, open: () => Promise
       expect((await inventory.taken(hotel, N1, N3, 'double')).map((n) => n.taken)).toEqual([1, 1, 1]);
     });
 
+    it('lists the held nights from a date on, every room type, without nights whose holders all left', async () => {
+      const other = uniqueHotelId();
+      await inventory.take(hotel, 'double', [N1, N2, N3], 'AAA1111', 2);
+      await inventory.take(hotel, 'single', [N3], 'BBB2222', 1);
+      await inventory.take(hotel, 'suite', [N2], 'CCC3333', 1);
+      await inventory.release(hotel, 'suite', [N2], 'CCC3333');
+      await inventory.take(other, 'double', [N3], 'DDD4444', 2);
+      expect(await inventory.held(hotel, N2)).toEqual([
+        { roomType: 'double', date: N2, taken: 1, holders: ['AAA1111'] },
+        { roomType: 'double', date: N3, taken: 1, holders: ['AAA1111'] },
+        { roomType: 'single', date: N3, taken: 1, holders: ['BBB2222'] },
+      ]);
+      expect(await inventory.held(uniqueHotelId(), N1)).toEqual([]);
+    });
+
     it('never sells more than the capacity to concurrent takers (one night, 40 takers, 3 rooms)', async () => {
       const outcomes = await Promise.all(
         Array.from({ length: 40 }, (_, i) => harness.inventory().take(hotel, 'double', [N1], `H${String(i).padStart(6, '0')}`, 3)),

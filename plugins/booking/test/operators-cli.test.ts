@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { createBot, createLogger, definePlugin, type Kernel } from '@hotello/core';
 import { createTestBot } from '@hotello/core/testing';
@@ -212,5 +214,27 @@ describe('hotello bookings list on MongoDB', () => {
       await writer.connection.dropDatabase();
       await writer.close();
     }
+  });
+});
+
+describe('the built hotello CLI', () => {
+  // Runs the real binary on the demo config: core finds the command through the booking plugin's definition.
+  it('offers `bookings list` from the plugin named in the config', () => {
+    const root = path.resolve(__dirname, '..', '..', '..');
+    const cli = path.join(root, 'core', 'dist', 'cli', 'main.js');
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root, env: { PATH: process.env.PATH } });
+
+    const help = run(['bookings', 'list', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/--hotel <id>/);
+
+    const list = run(['bookings', 'list', '--hotel', 'demo', '--config', 'config/default.yaml']);
+    expect(list.status).toBe(1);
+    expect(list.stderr).toMatch(/in-memory store.*GET \/admin\/hotels\/demo\/bookings/s);
+
+    const unknown = run(['bookings', 'list', '--hotel', 'nowhere']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/nowhere/);
   });
 });

@@ -54,6 +54,8 @@ export interface BookingRecords {
   insert(record: BookingRecord): Promise<void>;
   get(hotelId: string, reference: string): Promise<BookingRecord | undefined>;
   findByIdempotencyKey(hotelId: string, idempotencyKey: string): Promise<BookingRecord | undefined>;
+  /** The hotel's bookings with these references, in one read; references it does not know are left out. */
+  findByReferences(hotelId: string, references: readonly string[]): Promise<BookingRecord[]>;
   /**
    * Moves the booking to `to` if it is still in one of `from`, with the given fields and
    * `updatedAt = now`; returns it as written, or undefined if it was not in those states.

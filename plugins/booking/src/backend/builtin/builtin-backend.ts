@@ -9,7 +9,7 @@ import type {
   RoomTypeInfo,
   StayQuery,
 } from '../../domain/booking';
-import { isCalendarDate, nightsOf } from '../../domain/calendar';
+import { addDays, isCalendarDate, nightsOf, todayIn } from '../../domain/calendar';
 import { minimumStay, quoteStay } from '../../domain/rates';
 import type { RoomCatalog } from '../../domain/room-catalog';
 import type { RoomTypeOptions } from '../../options';
@@ -17,6 +17,7 @@ import { BookingNotFoundError, BookingStateError, RoomUnavailableError, type Boo
 import { newBookingReference, normalizeBookingReference } from './booking-reference';
 import { DuplicateBookingError, FINAL_STATUSES, toBooking, type BookingRecord, type RecordListQuery } from './booking-records';
 import type { BuiltinStorage } from './builtin-storage';
+import type { NightUsage } from './night-inventory';
 import type { RoomTypeEntry } from './room-type-directory';
 
 export interface BuiltinBackendOptions {
@@ -30,9 +31,12 @@ export interface BuiltinBackendOptions {
    * it is anyway, the create notices and gives its nights back).
    */
   readonly pendingGraceMs?: number;
+  /** The night audit reads every held future night, so it runs at most this often per hotel (default 5 minutes). */
+  readonly auditIntervalMs?: number;
 }
 
 const DEFAULT_PENDING_GRACE_MS = 60_000;
+const DEFAULT_AUDIT_INTERVAL_MS = 5 * 60_000;
 /** References are random; a few collisions in a row would mean something else is wrong. */
 const REFERENCE_ATTEMPTS = 8;
 const LIST_LIMIT = { fallback: 50, max: 500 } as const;
@@ -59,6 +63,8 @@ export class BuiltinBackend implements BookingBackend {
   private readonly logger: Logger;
   private readonly now: () => Date;
   private readonly pendingGraceMs: number;
+  private readonly auditIntervalMs: number;
+  private readonly lastAudit = new Map<string, number>();
   private readying?: Promise<void>;
 
   constructor(
@@ -69,6 +75,7 @@ export class BuiltinBackend implements BookingBackend {
     this.logger = options.logger.child({ component: 'booking-backend', backend: 'builtin', storage: storage.kind });
     this.now = options.now ?? (() => new Date());
     this.pendingGraceMs = options.pendingGraceMs ?? DEFAULT_PENDING_GRACE_MS;
+    this.auditIntervalMs = options.auditIntervalMs ?? DEFAULT_AUDIT_INTERVAL_MS;
   }
 
   async start(): Promise<void> {
@@ -276,6 +283,37 @@ export class BuiltinBackend implements BookingBackend {
       }
       if (unreleased.length < SWEEP_BATCH) break;
     }
+    const last = this.lastAudit.get(hotelId);
+    if (last === undefined || now.getTime() - last >= this.auditIntervalMs) {
+      this.lastAudit.set(hotelId, now.getTime());
+      await this.auditNights(hotelId, now);
+    }
+  }
+
+  /**
+   * Frees nights still held by bookings that are over. The sweeps above only see bookings not
+   * yet marked released, but two creates racing on one idempotency key can retake a night for
+   * a booking the other one already failed and released; if that process dies before giving it
+   * back, nothing else would ever put the room on sale again. Releasing for a booking in a
+   * final state is always safe: it never becomes active again.
+   */
+  private async auditNights(hotelId: string, now: Date): Promise<void> {
+    // From yesterday in UTC, so the hotel's today is covered whatever its time zone; past nights no longer sell.
+    const held = holdersOf(await this.storage.inventory.held(hotelId, addDays(todayIn('UTC', now), -1)));
+    if (held.size === 0) return;
+    const records = await this.storage.records.findByReferences(hotelId, [...held.keys()]);
+    const known = new Map(records.map((record) => [record.reference, record]));
+    for (const [holder, nights] of held) {
+      const record = known.get(holder);
+      if (!record || !FINAL_STATUSES.includes(record.status)) continue;
+      for (const [roomType, dates] of nights) await this.storage.inventory.release(hotelId, roomType, dates, holder);
+      this.logger.warn({ hotelId, reference: holder, status: record.status }, 'released nights still held by a booking that is over');
+    }
+    // Left alone: a night records no time its holder came, so an unknown holder's age, and with it
+    // whether it may still be a create in progress, cannot be told. Bookings are written before
+    // their nights are taken and never deleted, so this needs a person to look.
+    const unknown = [...held.keys()].filter((holder) => !known.has(holder));
+    if (unknown.length > 0) this.logger.warn({ hotelId, holders: unknown }, 'nights held by references without a booking left alone');
   }
 
   // The saga ---------------------------------------------------------------------
@@ -380,6 +418,19 @@ export class BuiltinBackend implements BookingBackend {
 /** The guest's details without absent fields, so memory and MongoDB hand back the same object. */
 function guestOf(guest: BookingGuest): BookingGuest {
   return Object.fromEntries(Object.entries(guest).filter(([, v]) => v !== undefined)) as unknown as BookingGuest;
+}
+
+/** Holder → room type → the nights it holds there. */
+function holdersOf(nights: readonly NightUsage[]): Map<string, Map<string, string[]>> {
+  const held = new Map<string, Map<string, string[]>>();
+  for (const { roomType, date, holders } of nights) {
+    for (const holder of holders) {
+      const byType = held.get(holder) ?? new Map<string, string[]>();
+      byType.set(roomType, [...(byType.get(roomType) ?? []), date]);
+      held.set(holder, byType);
+    }
+  }
+  return held;
 }
 
 /** Children may take an adult's place, never the other way round. */

@@ -46,6 +46,16 @@ export class MemoryBookingRecords implements BookingRecords {
     return reference === undefined ? undefined : copy(hotel?.byReference.get(reference));
   }
 
+  async findByReferences(hotelId: string, references: readonly string[]): Promise<BookingRecord[]> {
+    const wanted = new Set(references);
+    return this.select(
+      hotelId,
+      (r) => wanted.has(r.reference),
+      (a, b) => a.reference.localeCompare(b.reference),
+      wanted.size,
+    );
+  }
+
   async transition(
     hotelId: string,
     reference: string,

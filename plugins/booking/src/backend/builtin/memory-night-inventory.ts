@@ -58,6 +58,11 @@ export class MemoryNightInventory implements NightInventory {
     return out.sort((a, b) => a.roomType.localeCompare(b.roomType) || a.date.localeCompare(b.date));
   }
 
+  async held(hotelId: string, firstNight: string): Promise<NightUsage[]> {
+    // Every later date sorts after the latest valid one.
+    return (await this.usage(hotelId, firstNight, '9999-12-31')).filter((night) => night.holders.length > 0);
+  }
+
   private night(hotelId: string, roomType: string, date: string): Night {
     const types = getOrCreate(this.hotels, hotelId, () => new Map<string, Map<string, Night>>());
     const dates = getOrCreate(types, roomType, () => new Map<string, Night>());

@@ -86,6 +86,12 @@ export class MongoBookingRecords implements BookingRecords {
     return this.one('find booking by idempotency key', { hotelId, idempotencyKey });
   }
 
+  async findByReferences(hotelId: string, references: readonly string[]): Promise<BookingRecord[]> {
+    const wanted = [...new Set(references)];
+    if (wanted.length === 0) return [];
+    return this.many('find bookings by reference', { hotelId, reference: { $in: wanted } }, { reference: 1 }, wanted.length);
+  }
+
   async transition(
     hotelId: string,
     reference: string,

@@ -89,6 +89,24 @@ export class MongoNightInventory implements NightInventory {
     return docs.map(({ roomType: type, date, taken, holders }) => ({ roomType: type, date, taken, holders: [...(holders ?? [])] }));
   }
 
+  async held(hotelId: string, firstNight: string): Promise<NightUsage[]> {
+    const docs = await this.call('read held nights', 'read', () =>
+      this.nights
+        // Not `taken > 0`: the holders are what the audit checks. FerretDB v1 leaves `holders` out
+        // of a night nobody took yet, and a night whose holders all left keeps an empty array.
+        .find(
+          { hotelId, date: { $gte: firstNight }, holders: { $exists: true, $ne: [] } },
+          { _id: 0, roomType: 1, date: 1, taken: 1, holders: 1 },
+        )
+        .sort({ roomType: 1, date: 1 })
+        .lean<NightDoc[]>(),
+    );
+    // Filtered again: cheap, and an empty array slipping through `$ne` would only cost a lookup.
+    return docs
+      .filter((doc) => (doc.holders ?? []).length > 0)
+      .map(({ roomType: type, date, taken, holders }) => ({ roomType: type, date, taken, holders: [...(holders ?? [])] }));
+  }
+
   /**
    * Creates the nights nobody has booked yet, so the conditional update in `take` has a
    * document to match. Concurrent first bookings of a night may race to insert it; a

@@ -28,6 +28,11 @@ export interface NightInventory {
   taken(hotelId: string, firstNight: string, lastNight: string, roomType?: string): Promise<NightCount[]>;
   /** Like {@link taken}, with the holders (audits, tests). */
   usage(hotelId: string, firstNight: string, lastNight: string, roomType?: string): Promise<NightUsage[]>;
+  /**
+   * The nights from `firstNight` on that someone holds, every room type, in one read: the
+   * audit in `recover` checks their holders against the bookings.
+   */
+  held(hotelId: string, firstNight: string): Promise<NightUsage[]>;
 }
 
 export type TakeOutcome = { readonly ok: true } | { readonly ok: false; readonly fullNight: string };
