@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   createBot,
   createLogger,
-  definePlugin,
   MongoConversationStore,
-  z,
+  type ChannelCapabilities,
   type InboundContent,
   type Kernel,
   type OutboundMessage,
@@ -14,6 +13,7 @@ import booking, { BookingService } from '@hotello/plugin-booking';
 import { mongoStorage } from '../../plugins/booking/src/backend/builtin';
 import { addDays } from '../../plugins/booking/src/domain/calendar';
 import { inDays, typed } from '../../plugins/booking/test/helpers';
+import { recordingChannel } from '../../core/test/pipeline/multi-instance.fixture';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const services = require('../services') as typeof import('../services');
@@ -29,28 +29,13 @@ const ROOMS = 4;
 const SOLD_BEFORE = ROOMS - 1;
 const SHARED_NIGHT = inDays(120);
 
-/** A channel with WhatsApp's interactive limits that records every send of every instance. */
-function recordingChannel(sent: OutboundMessage[]) {
-  return definePlugin({
-    name: 'recording-channel',
-    channels: [{ type: 'recording', options: z.object({}) }],
-    register(ctx) {
-      ctx.messaging.registerAdapter({
-        type: 'recording',
-        capabilities: {
-          textMax: 4096,
-          buttons: { max: 3, titleMax: 20, bodyMax: 1024 },
-          list: { maxRows: 10, maxSections: 10, titleMax: 24, descriptionMax: 72, buttonLabelMax: 20, bodyMax: 4096 },
-          kinds: new Set(),
-        },
-        async send(_channel, message) {
-          sent.push(message);
-          return { providerMessageId: `rec-${randomUUID()}` };
-        },
-      });
-    },
-  });
-}
+/** WhatsApp's interactive limits, so guests get lists and buttons to tap. */
+const INTERACTIVE: ChannelCapabilities = {
+  textMax: 4096,
+  buttons: { max: 3, titleMax: 20, bodyMax: 1024 },
+  list: { maxRows: 10, maxSections: 10, titleMax: 24, descriptionMax: 72, buttonLabelMax: 20, bodyMax: 4096 },
+  kinds: new Set(),
+};
 
 async function until(check: () => boolean, what: string, timeoutMs = 240_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -117,7 +102,7 @@ describe('never overbooked: 200 guests confirm the last room at once over three 
             },
           ],
         },
-        extraPlugins: [recordingChannel(sent), intent, booking],
+        extraPlugins: [recordingChannel(sent, INTERACTIVE), intent, booking],
         logger: createLogger({ level: process.env.HOTELLO_TEST_LOG ?? 'silent' }),
       });
       await kernel.start();

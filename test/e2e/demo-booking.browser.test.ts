@@ -1,17 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createBot, createLogger, type Kernel } from '@hotello/core';
 import { BookingService } from '@hotello/plugin-booking';
 import { inDays, typed } from '../../plugins/booking/test/helpers';
+import { launchChromium, type Browser } from '../fakes/chromium';
 
 // What the issue promises for `npm start`: a person opens the simulator in a browser and books a
 // room at the demo hotel. The bot is built from the same file `npm start` uses, and the person
 // only types and taps in the page (real Chromium, no access to the bot's internals).
 
-/** Debian's chromium; CHROMIUM_PATH overrides it on other machines. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REPO = path.resolve(__dirname, '..', '..');
 /** test/artifacts/ is gitignored; CI and reviewers find the picture there. */
 const SCREENSHOT = path.join(REPO, 'test', 'artifacts', 'demo-booking.png');
@@ -19,12 +17,10 @@ const GUEST = '+351912345678';
 
 let bot: Kernel;
 let base: string;
-let context: BrowserContext;
+let browser: Browser;
 let page: Page;
-let profile: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   // `npm start` is `hotello start`, which runs createBot({ config: 'config/default.yaml' }) from the
   // repository root; the absolute path keeps that true whatever directory jest runs in.
   bot = createBot({
@@ -33,29 +29,13 @@ beforeAll(async () => {
   });
   await bot.start();
   base = `http://127.0.0.1:${await bot.listen(0, '127.0.0.1')}`;
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hotello-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 820, height: 1300 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await launchChromium({ width: 820, height: 1300 });
+  page = browser.page;
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await bot?.stop();
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
 });
 
 /** Types a message into the composer and sends it with Enter, as a person would. */

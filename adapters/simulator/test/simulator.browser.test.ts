@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ChannelAdapter, InboundMessage, OutboundContent, PlannedChannel } from '@hotello/core';
 import simulator from '@hotello/adapter-simulator';
 import { startCapturingBot, type CapturingBot } from '../../../test/fakes/capturing-bot';
+import { launchChromium, type Browser } from '../../../test/fakes/chromium';
 
-/** Debian's chromium; CHROMIUM_PATH overrides it on other machines. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Repository-level test/artifacts/ is gitignored; CI and reviewers find the picture there. */
 const SCREENSHOT = path.resolve(__dirname, '..', '..', '..', 'test', 'artifacts', 'simulator.png');
 const GUEST = '+254700000001';
@@ -15,12 +13,10 @@ const GUEST = '+254700000001';
 let bot: CapturingBot;
 let adapter: ChannelAdapter;
 let channel: PlannedChannel;
-let context: BrowserContext;
+let browser: Browser;
 let page: Page;
-let profile: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   bot = await startCapturingBot(
     {
       hotels: [
@@ -32,29 +28,13 @@ beforeAll(async () => {
   );
   adapter = bot.bot.messaging.adapter('simulator')!;
   channel = bot.bot.hotels.channels('simulator').find((c) => c.hotelId === 'seaside')!;
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hotello-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 820, height: 980 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await launchChromium({ width: 820, height: 980 });
+  page = browser.page;
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await bot?.stop();
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
 });
 
 async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {

@@ -19,5 +19,6 @@ export { createConversationStore, hasPluginModels, type CreateStoreOptions } fro
 export { startExpirySweeper, type ExpirySweeperOptions } from './expiry-sweeper';
 export { MemoryConversationStore, type MemoryStoreOptions } from './memory/memory-store';
 export { MongoConversationStore, type MongoStoreOptions } from './mongo/mongo-store';
+export { isUnavailableError } from './mongo/connectivity';
 export { pluginCollectionName, type PluginModelOptions, type PluginModels } from './mongo/plugin-models';
 export { STORE_LIMITS } from './validate-input';

@@ -35,7 +35,15 @@ describe('config/examples', () => {
       cwd: root,
     });
     expect(result.status).toBe(1);
-    for (const name of ['MONGODB_URI', 'REDIS_URL', 'HOTELLO_ADMIN_KEY', 'SEASIDE_WA_TOKEN', 'META_APP_SECRET', 'CITYLODGE_TWILIO_TOKEN', 'CITYLODGE_PMS_KEY'])
+    for (const name of [
+      'MONGODB_URI',
+      'REDIS_URL',
+      'HOTELLO_ADMIN_KEY',
+      'SEASIDE_WA_TOKEN',
+      'META_APP_SECRET',
+      'CITYLODGE_TWILIO_TOKEN',
+      'CITYLODGE_PMS_KEY',
+    ])
       expect(result.stderr).toContain(name);
   });
 });

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { createBot, createLogger, definePlugin, z, type Kernel, type OutboundMessage, type TurnMiddleware } from '@hotello/core';
+import {
+  createBot,
+  createLogger,
+  definePlugin,
+  z,
+  type ChannelCapabilities,
+  type Kernel,
+  type OutboundMessage,
+  type TurnMiddleware,
+} from '@hotello/core';
 
 export interface TurnTrace {
   readonly instance: string;
@@ -8,15 +17,17 @@ export interface TurnTrace {
   readonly end: number;
 }
 
-/** A channel that records sends into a shared array (several kernels in one process). */
-export function recordingChannel(sent: OutboundMessage[]) {
+const TEXT_ONLY: ChannelCapabilities = { textMax: 4096, buttons: false, list: false, kinds: new Set() };
+
+/** A channel that records sends into a shared array (several kernels in one process); text only unless told otherwise. */
+export function recordingChannel(sent: OutboundMessage[], capabilities: ChannelCapabilities = TEXT_ONLY) {
   return definePlugin({
     name: 'recording-channel',
     channels: [{ type: 'recording', options: z.object({}) }],
     register(ctx) {
       ctx.messaging.registerAdapter({
         type: 'recording',
-        capabilities: { textMax: 4096, buttons: false, list: false, kinds: new Set() },
+        capabilities,
         async send(_channel, message) {
           sent.push(message);
           return { providerMessageId: `rec-${randomUUID()}` };

@@ -1,29 +1,14 @@
 import { maskPhone } from '@hotello/core';
-import type { Booking, BookingGuest, BookingStatus, NightlyRate } from '../domain/booking';
-import type { LocalizedText } from '../domain/localized-text';
+import type { Booking } from '../domain/booking';
 import type { Money } from '../domain/money';
 import type { OperatorListQuery } from './booking-list-query';
 
 /** A booking as operators get it, from the admin endpoint and `hotello bookings list --json` alike: JSON-ready, instants as ISO strings. */
-export interface BookingView {
-  readonly reference: string;
-  readonly status: BookingStatus;
-  readonly roomType: string;
-  readonly roomName?: LocalizedText;
-  readonly checkIn: string;
-  readonly checkOut: string;
-  readonly nights: number;
-  readonly adults: number;
-  readonly children: number;
-  readonly guest: BookingGuest;
-  readonly total: Money;
-  readonly nightly: readonly NightlyRate[];
+export type BookingView = Omit<Booking, 'hotelId' | 'holdExpiresAt' | 'createdAt' | 'updatedAt'> & {
   readonly holdExpiresAt?: string;
-  readonly cancellationFee?: Money;
-  readonly cancelledBy?: 'guest' | 'staff';
   readonly createdAt: string;
   readonly updatedAt: string;
-}
+};
 
 /** One hotel's bookings as the endpoint answers and the CLI prints them with `--json`, with the filter that was applied. */
 export interface BookingListView {

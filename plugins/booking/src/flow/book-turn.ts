@@ -245,19 +245,22 @@ export class BookTurn {
       this.draft = without(this.draft, ['adults']);
     }
     if (this.draft.adults === undefined) return this.ask(() => say('ask_guests').next('guests'));
-    const party = await service.checkParty(hotelId, this.draft.adults, this.draft.children ?? 0);
-    if (party) {
-      say('error_too_many_guests', { adults: party.maxAdults, children: party.maxChildren });
-      this.draft = without(this.draft, ['adults', 'children']);
-      return this.ask(() => say('ask_guests').next('guests'));
-    }
 
     const query = this.query();
     const offers = await service.search(hotelId, query);
     const chosen = offers.find((o) => o.roomType === this.draft.roomType);
     if (!chosen) {
       this.draft = without(this.draft, ['roomType']);
-      if (offers.length === 0) return this.noRooms(query);
+      if (offers.length === 0) {
+        // Only an empty search needs telling apart "no room holds you" from "nothing free".
+        const party = await service.checkParty(hotelId, query.adults, query.children);
+        if (party) {
+          say('error_too_many_guests', { adults: party.maxAdults, children: party.maxChildren });
+          this.draft = without(this.draft, ['adults', 'children']);
+          return this.ask(() => say('ask_guests').next('guests'));
+        }
+        return this.noRooms(query);
+      }
       const rows = offers.slice(0, 10).map((o) => this.labels.offerRow(o));
       return this.ask(() => say.list('choose_room', 'rooms_button', [{ rows }], this.stayVars()).next('room'));
     }

@@ -35,11 +35,13 @@ export class ManageTurn {
     const { ctx } = this;
     const bookings = await this.service.upcomingFor(this.hotelId, ctx.conversation.guest);
     if (bookings.length === 0) return ctx.say.buttons('my_bookings_none', ['book_room']).end();
-    const lines = bookings.map((b) => ctx.t('booking_line', this.labels.booking(b), 'booking')).join('\n');
-    const rows = bookings.slice(0, 10).map((b) => {
-      const vars = this.labels.booking(b);
-      return { id: `booking:${b.reference}`, title: b.reference, description: ctx.t('booking_row', vars, 'booking') };
-    });
+    const labelled = bookings.map((b) => ({ reference: b.reference, vars: this.labels.booking(b) }));
+    const lines = labelled.map(({ vars }) => ctx.t('booking_line', vars, 'booking')).join('\n');
+    const rows = labelled.slice(0, 10).map(({ reference, vars }) => ({
+      id: `booking:${reference}`,
+      title: reference,
+      description: ctx.t('booking_row', vars, 'booking'),
+    }));
     return ctx.say.list(introKey, 'bookings_button', [{ rows }], { lines }).next('pick');
   }
 

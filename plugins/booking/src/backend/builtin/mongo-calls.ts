@@ -1,39 +1,12 @@
+import { isUnavailableError, StoreUnavailableError } from '@hotello/core';
 import { BackendUnavailableError } from '../booking-backend';
-
-/**
- * Driver errors that mean "the database cannot be reached right now" rather than "it refused
- * this". Matched by name: an application can hold two copies of the driver, and mongoose
- * wraps some of them.
- */
-const UNREACHABLE = new Set([
-  'MongoNetworkError',
-  'MongoNetworkTimeoutError',
-  'MongoServerSelectionError',
-  'MongooseServerSelectionError',
-  'MongoNotConnectedError',
-  'MongoTopologyClosedError',
-  'MongoPoolClearedError',
-  'PoolClearedError',
-  'PoolClearedOnNetworkError',
-  'MongoServerClosedError',
-  'MongoWaitQueueTimeoutError',
-  'MongoOperationTimeoutError',
-  'StoreUnavailableError',
-]);
-
-/** Shutdown, stepdown and "not primary" replies: the server is there but cannot serve now. */
-const UNAVAILABLE_CODES = new Set([6, 7, 89, 91, 189, 9001, 10107, 11600, 11602, 13435, 13436]);
 
 /** Lets the driver's own, more specific error win the race with our deadline. */
 const DEADLINE_MARGIN_MS = 250;
 
+/** The database cannot be reached right now (core's driver check), or the store already said so. */
 export function isUnreachableError(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (UNREACHABLE.has(e.name)) return true;
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'number' && UNAVAILABLE_CODES.has(code)) return true;
-  }
-  return false;
+  return err instanceof StoreUnavailableError || isUnavailableError(err);
 }
 
 /**
