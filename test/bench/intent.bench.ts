@@ -16,7 +16,8 @@ import { performance } from 'node:perf_hooks';
 import { builtinDeclarations } from '../../plugins/intent/src/builtin/declarations';
 import { HotelUnderstanding } from '../../plugins/intent/src/classifier/hotel-understanding';
 import { LayeredClassifier } from '../../plugins/intent/src/classifier/layered-classifier';
-import { MemoryIntentLog } from '../../plugins/intent/src/cost/memory-intent-log';
+import { createTestStorage } from '../../core/src/testing/test-storage';
+import { IntentLog } from '../../plugins/intent/src/cost/stored-intent-log';
 import { resolveMenu } from '../../plugins/intent/src/layers/menu-layer';
 import { defaultOptions } from '../../plugins/intent/src/options';
 import { normalizeText } from '../../plugins/intent/src/text/normalize';
@@ -139,7 +140,7 @@ async function main(): Promise<void> {
     intentsFor: () => definitions,
     hotel: () => ({ id: 'bench', name: 'Bench Hotel', timezone: 'Africa/Nairobi', defaultLanguage: 'en' }),
     optionsFor: () => options,
-    log: new MemoryIntentLog(1000),
+    log: new IntentLog(createTestStorage('intent')),
     logger: silent,
   });
   classifier.prepare(['bench']);

@@ -347,23 +347,26 @@ describe.each<StoreKind>(['memory', 'mongodb'])('a guest books, lists and cancel
 
   it('on the web simulator: taps arrive as choices, replies stream to the page; cancels by typing the reference', async () => {
     const guest = await SimulatorGuest.open(base, '+254700000123', 'Wanjiru Kamau');
+    // The simulator does not verify numbers: its guests own their bookings under a channel-scoped identity.
+    const owner = bot.messaging.identityOf({ hotelId: HOTEL, channelId: 'simulator', channelType: 'simulator' }, guest.phone);
     try {
       const chat = new Conversation(guest);
       const checkIn = inDays(40);
       const reference = await bookDoubleRoom(chat, checkIn);
-      expect(await bookings.findOwn(HOTEL, reference, guest.phone)).toMatchObject({
+      expect(await bookings.findOwn(HOTEL, reference, owner)).toMatchObject({
         status: 'confirmed',
         roomType: 'double',
         checkIn,
         nights: 2,
-        guest: { name: 'Wanjiru Kamau', email: 'guest@example.com' },
+        guest: { name: 'Wanjiru Kamau', email: 'guest@example.com', phone: guest.phone, identity: owner },
       });
+      expect(await bookings.findOwn(HOTEL, reference, guest.phone)).toBeUndefined();
 
       await listBookings(chat, reference);
       await chat.says(`cancel ${reference}`);
       await confirmCancellation(chat, reference);
-      expect((await bookings.findOwn(HOTEL, reference, guest.phone))?.status).toBe('cancelled');
-      expect(await bookings.upcomingFor(HOTEL, guest.phone)).toEqual([]);
+      expect((await bookings.findOwn(HOTEL, reference, owner))?.status).toBe('cancelled');
+      expect(await bookings.upcomingFor(HOTEL, owner)).toEqual([]);
     } finally {
       guest.close();
     }
@@ -392,5 +395,29 @@ describe.each<StoreKind>(['memory', 'mongodb'])('a guest books, lists and cancel
       expect(request.path).toMatch(new RegExp(`^/v\\d+\\.\\d+/${cloudFx.SEASIDE_PHONE_ID}/messages$`));
       expect(request.headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
     }
+  });
+
+  it("a simulator guest typing a real guest's number neither sees nor cancels their bookings", async () => {
+    const real = new Conversation(new CloudApiGuest(base, meta, '16505558888', 'Ada Real'));
+    const reference = await bookDoubleRoom(real, inDays(42));
+
+    const impostor = await SimulatorGuest.open(base, '+16505558888', 'Ada Real');
+    try {
+      const chat = new Conversation(impostor);
+      await chat.says('my bookings');
+      await chat.expectReply('buttons', 'You have no upcoming bookings');
+      // Someone else's reference reads exactly like one that does not exist.
+      await chat.says(`cancel ${reference}`);
+      const theirs = await chat.expectReply('text', `I couldn't find booking ${reference}`);
+      await chat.says('cancel ZZZ9999');
+      const unknown = await chat.expectReply('text', "I couldn't find booking ZZZ9999");
+      expect(theirs.text.replace(reference, 'REF')).toBe(unknown.text.replace('ZZZ9999', 'REF'));
+    } finally {
+      impostor.close();
+    }
+
+    // The real guest's booking is untouched and still theirs, on their real channel.
+    expect((await bookings.findOwn(HOTEL, reference, '+16505558888'))?.status).toBe('confirmed');
+    await listBookings(real, reference);
   });
 });

@@ -4,6 +4,7 @@ import {
   type InboundMessage,
   type DeliveryStatus,
   type Kernel,
+  type Logger,
   type PluginDefinition,
   type ReceiveResult,
 } from '@hotello/core';
@@ -36,8 +37,10 @@ export async function startCapturingBot(
   config: Record<string, unknown>,
   plugins: readonly PluginDefinition[],
   onReceive?: OnReceive,
+  /** Tests that assert on log lines pass a logger writing to a stream they read. */
+  logger?: Logger,
 ): Promise<CapturingBot> {
-  const bot = createBot({ config: { log: { level: 'silent' }, ...config }, extraPlugins: plugins });
+  const bot = createBot({ config: { log: { level: 'silent' }, ...config }, extraPlugins: plugins, logger });
   await bot.start();
   const events: InboundEvent[] = [];
   let failures = 0;

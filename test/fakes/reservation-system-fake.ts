@@ -190,7 +190,12 @@ export class ReservationSystemFake extends FakeHttpServer {
     const limit = query.get('limit');
     const bookings = this.bookingsOf(hotelId)
       .map((b) => this.withExpiry(b))
-      .filter((b) => (guest === null || b.guest.phone === guest) && (from === null || b.checkOut > from) && (to === null || b.checkIn < to))
+      .filter(
+        (b) =>
+          (guest === null || (b.guest.identity ?? b.guest.phone) === guest) &&
+          (from === null || b.checkOut > from) &&
+          (to === null || b.checkIn < to),
+      )
       .filter((b) => !statuses || statuses.includes(b.status))
       .sort((a, b) => a.checkIn.localeCompare(b.checkIn))
       .slice(0, limit === null ? undefined : Number(limit));
@@ -305,6 +310,8 @@ export interface FakeBooking {
   readonly children: number;
   readonly guest: {
     readonly phone: string;
+    /** The owner, when not `phone` (a simulator guest); the contract matches `?guest=` against it. */
+    readonly identity?: string;
     readonly name: string;
     readonly email?: string;
     readonly language?: string;

@@ -9,6 +9,8 @@ export function createCloudApiAdapter(): ChannelAdapter {
   return {
     type: 'cloud-api',
     capabilities: CLOUD_API_CAPABILITIES,
+    // Meta delivers only messages the WhatsApp account with that number sent: the number is the guest.
+    senderVerified: true,
     async send(channel, message) {
       // Core renders for the channel before sending; doing it again is a no-op then, and keeps a
       // direct caller from sending something Meta would reject.

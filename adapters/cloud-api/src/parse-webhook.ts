@@ -1,5 +1,10 @@
 import {
+  SkippedItems,
+  guestProfileName,
+  issueOf,
+  timestampFromSeconds,
   toE164,
+  validItems,
   type ChannelAddress,
   type DeliveryState,
   type InboundContent,
@@ -7,16 +12,27 @@ import {
   type MediaType,
   type PlannedChannel,
 } from '@hotello/core';
-import type { GraphError, GraphInboundMessage, GraphStatus, WebhookPayload } from './webhook-payload';
+import {
+  graphContact,
+  graphError,
+  graphInboundMessage,
+  graphStatus,
+  messagesValue,
+  webhookChange,
+  webhookEntry,
+  type GraphError,
+  type GraphInboundMessage,
+  type GraphStatus,
+} from './webhook-schema';
 
 export interface ParsedWebhook {
   readonly events: InboundEvent[];
-  /** `phone_number_id`s of `messages` changes that no authenticated channel serves. */
+  /** Distinct `phone_number_id`s of `messages` changes that no authenticated channel serves. */
   readonly unrouted: string[];
   /** How many `messages` changes reached a channel. */
   readonly routed: number;
-  /** Items dropped because they cannot be answered (no id, sender not a phone number). */
-  readonly skipped: { readonly reason: string; readonly id?: string }[];
+  /** Items that cannot be used (malformed, no sender number, untracked status), for one log line. */
+  readonly skipped: SkippedItems;
   /** Errors Meta reported for the account rather than for one message. */
   readonly errors: GraphError[];
 }
@@ -27,11 +43,6 @@ const DELIVERY_STATES: ReadonlySet<string> = new Set<DeliveryState>(['sent', 'de
 /** Drops undefined fields so canonical events carry only what the provider said. */
 function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-function timestampOf(seconds: string | undefined): Date {
-  const n = Number(seconds);
-  return Number.isFinite(n) && n > 0 ? new Date(n * 1000) : new Date();
 }
 
 function errorOf(errors: readonly GraphError[] | undefined): { code: string; message: string } | undefined {
@@ -91,19 +102,19 @@ export function contentOf(m: GraphInboundMessage): InboundContent {
   return { kind: 'unsupported', providerType: type };
 }
 
-function statusOf(s: GraphStatus, address: ChannelAddress): InboundEvent | undefined {
-  if (!s.id || !s.status || !DELIVERY_STATES.has(s.status)) return undefined;
+/** A tracked delivery status as a canonical event; `raw` is Meta's item as sent (with pricing and all). */
+function statusOf(s: GraphStatus, raw: unknown, address: ChannelAddress, receivedAt: Date): InboundEvent {
   return {
     type: 'status',
     status: compact({
       ...address,
       providerMessageId: s.id,
       status: s.status as DeliveryState,
-      timestamp: timestampOf(s.timestamp),
+      timestamp: timestampFromSeconds(s.timestamp, receivedAt),
       recipient: toE164(s.recipient_id) ?? undefined,
       error: s.status === 'failed' ? errorOf(s.errors) : undefined,
       reference: s.biz_opaque_callback_data,
-      raw: s,
+      raw,
     }),
   };
 }
@@ -111,53 +122,69 @@ function statusOf(s: GraphStatus, address: ChannelAddress): InboundEvent | undef
 /**
  * Turns a verified webhook into canonical events. One POST may batch several entries, changes,
  * messages and statuses, for several phone numbers; `route` names the channel serving a
- * `phone_number_id`, or undefined when none does.
+ * `phone_number_id`, or undefined when none does. Each item is checked on its own: the good
+ * ones become events, the others are collected in `skipped`.
  */
-export function parseWebhook(payload: WebhookPayload, route: (phoneNumberId: string) => PlannedChannel | undefined): ParsedWebhook {
-  const result: ParsedWebhook = { events: [], unrouted: [], routed: 0, skipped: [], errors: [] };
+export function parseWebhook(
+  envelope: { readonly entry: readonly unknown[] },
+  route: (phoneNumberId: string) => PlannedChannel | undefined,
+  receivedAt: Date = new Date(),
+): ParsedWebhook {
+  const skipped = new SkippedItems();
+  const events: InboundEvent[] = [];
+  const unrouted = new Set<string>();
+  const errors: GraphError[] = [];
   let routed = 0;
-  for (const entry of payload.entry ?? []) {
-    for (const change of entry.changes ?? []) {
+  for (const { item: entry } of validItems(envelope.entry, webhookEntry, 'entry', skipped)) {
+    for (const { item: change } of validItems(entry.changes, webhookChange, 'change', skipped, () => ({}))) {
       // Other fields (template status, account updates…) share the endpoint; they are not guest traffic.
-      if (change.field !== 'messages' || !change.value) continue;
-      const value = change.value;
-      const phoneNumberId = value.metadata?.phone_number_id;
-      if (!phoneNumberId) continue;
+      if (change.field !== 'messages') continue;
+      const parsed = messagesValue.safeParse(change.value);
+      if (!parsed.success) {
+        skipped.addMalformed(`malformed messages change: ${issueOf(parsed.error)}`);
+        continue;
+      }
+      const value = parsed.data;
+      const phoneNumberId = value.metadata.phone_number_id;
       const channel = route(phoneNumberId);
       if (!channel) {
-        result.unrouted.push(phoneNumberId);
+        unrouted.add(phoneNumberId);
         continue;
       }
       routed += 1;
       const address: ChannelAddress = { hotelId: channel.hotelId, channelId: channel.id, channelType: channel.type };
-      const names = new Map((value.contacts ?? []).map((c) => [c.wa_id, c.profile?.name]));
-      for (const m of value.messages ?? []) {
+      const names = new Map(
+        validItems(value.contacts, graphContact, 'contact', skipped, () => ({})).map(({ item }) => [
+          item.wa_id,
+          guestProfileName(item.profile?.name),
+        ]),
+      );
+      for (const { item: m, raw } of validItems(value.messages, graphInboundMessage, 'message', skipped)) {
         const from = toE164(m.from);
-        if (!m.id || !from) {
-          result.skipped.push({ reason: !m.id ? 'message without id' : 'sender is not a phone number', id: m.id });
+        if (!from) {
+          skipped.add('sender is not a phone number', { id: m.id, from: m.from });
           continue;
         }
-        result.events.push({
+        events.push({
           type: 'message',
           message: compact({
             ...address,
             providerMessageId: m.id,
             from,
             profileName: names.get(m.from),
-            timestamp: timestampOf(m.timestamp),
+            timestamp: timestampFromSeconds(m.timestamp, receivedAt),
             content: contentOf(m),
             replyTo: m.context?.id,
-            raw: m,
+            raw,
           }),
         });
       }
-      for (const s of value.statuses ?? []) {
-        const event = statusOf(s, address);
-        if (event) result.events.push(event);
-        else result.skipped.push({ reason: `status "${s.status}" is not tracked`, id: s.id });
+      for (const { item: s, raw } of validItems(value.statuses, graphStatus, 'status', skipped)) {
+        if (DELIVERY_STATES.has(s.status)) events.push(statusOf(s, raw, address, receivedAt));
+        else skipped.add('status not tracked', { id: s.id, status: s.status });
       }
-      result.errors.push(...(value.errors ?? []));
+      errors.push(...validItems(value.errors, graphError, 'account error', skipped, () => ({})).map(({ item }) => item));
     }
   }
-  return { ...result, routed };
+  return { events, unrouted: [...unrouted], routed, skipped, errors };
 }

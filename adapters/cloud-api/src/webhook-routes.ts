@@ -1,12 +1,42 @@
 import type { Context } from 'koa';
-import { badRequest, forbidden, notFound, sameSecret, unauthorized, type PlannedChannel, type PluginContext } from '@hotello/core';
+import {
+  badRequest,
+  echoValue,
+  forbidden,
+  notFound,
+  sameSecret,
+  unauthorized,
+  type Logger,
+  type PlannedChannel,
+  type PluginContext,
+} from '@hotello/core';
 import { cloudApiOptions } from './channel-options';
 import { parseWebhook } from './parse-webhook';
 import { verifySignature } from './signature';
-import { isWebhookPayload } from './webhook-payload';
+import { webhookEnvelope, type GraphError } from './webhook-schema';
 
 /** Meta sends a number; anything wilder is not echoed back. */
 const CHALLENGE = /^[\w.-]{1,256}$/;
+
+/** How many unknown ids or account errors a response or log line names; the rest are counted. */
+const NAMED = 3;
+
+/** A few values, each capped, and how many more there were: what a 404 body or a log line may say. */
+function someOf(values: readonly unknown[]): string {
+  const named = values.slice(0, NAMED).map((v) => echoValue(v));
+  return values.length > NAMED ? `${named.join(', ')} and ${values.length - NAMED} more` : named.join(', ');
+}
+
+/** Meta's account-level errors in one log line: how many, and the first few with capped fields. */
+function logAccountErrors(log: Logger, errors: readonly GraphError[]): void {
+  if (errors.length === 0) return;
+  const first = errors.slice(0, NAMED).map((e) => ({
+    code: e.code,
+    title: echoValue(e.title ?? e.message ?? ''),
+    details: echoValue(e.error_data?.details ?? '', 256),
+  }));
+  log.error({ count: errors.length, providerErrors: first }, 'Cloud API reported errors');
+}
 
 function queryValue(ctx: Context, key: string): string | undefined {
   const value = ctx.query[key];
@@ -52,19 +82,19 @@ export function registerWebhookRoutes(ctx: PluginContext): void {
       return verdicts.get(secret);
     });
     if (authentic.length === 0) throw unauthorized('signature does not match any configured app secret');
-    const payload = c.request.body;
-    if (!isWebhookPayload(payload)) throw badRequest('expected a WhatsApp Business Account webhook (JSON with "entry")');
+    const envelope = webhookEnvelope.safeParse(c.request.body);
+    if (!envelope.success) throw badRequest('expected a WhatsApp Business Account webhook (JSON with an "entry" list)');
 
-    const parsed = parseWebhook(payload, (id) => authentic.find((ch) => cloudApiOptions(ch).phoneNumberId === id));
+    const parsed = parseWebhook(envelope.data, (id) => authentic.find((ch) => cloudApiOptions(ch).phoneNumberId === id));
     const log = ctx.logger.child({ requestId: c.state.requestId });
     if (parsed.unrouted.length > 0) {
       // A batch only for numbers we do not serve is a misrouted webhook: say so. When it also
       // carries our numbers, refusing it would make Meta resend ours for a day.
-      if (parsed.routed === 0) throw notFound(`unknown phone_number_id ${[...new Set(parsed.unrouted)].join(', ')}`);
-      log.warn({ phoneNumberIds: [...new Set(parsed.unrouted)] }, 'webhook changes for unconfigured phone numbers ignored');
+      if (parsed.routed === 0) throw notFound(`unknown phone_number_id ${someOf(parsed.unrouted)}`);
+      log.warn({ phoneNumberIds: someOf(parsed.unrouted) }, 'webhook changes for unconfigured phone numbers ignored');
     }
-    for (const skipped of parsed.skipped) log.warn(skipped, 'webhook item ignored');
-    for (const error of parsed.errors) log.error({ providerError: error }, 'Cloud API reported an error');
+    parsed.skipped.log(log);
+    logAccountErrors(log, parsed.errors);
 
     const result = await ctx.messaging.receive(parsed.events);
     c.status = 200;

@@ -9,6 +9,8 @@ export function createGreenApiAdapter(): ChannelAdapter {
   return {
     type: 'green-api',
     capabilities: GREEN_API_CAPABILITIES,
+    // Green API relays what WhatsApp delivered to the linked account, from its sender: the number is the guest.
+    senderVerified: true,
     async send(channel, message) {
       const { content } = renderForChannel(message.content, GREEN_API_CAPABILITIES);
       return callGreenApi(greenApiOptions(channel), buildGreenRequest(message.to, content, message.replyTo));

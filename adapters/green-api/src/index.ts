@@ -7,7 +7,8 @@ export { createGreenApiAdapter } from './adapter';
 export { buildGreenRequest, type GreenRequest } from './build-request';
 export { GREEN_API_CAPABILITIES } from './capabilities';
 export { greenApiChannelOptions, type GreenApiChannelOptions } from './channel-options';
-export { contentOf, parseGreenWebhook, type GreenWebhook } from './parse-webhook';
+export { contentOf, parseGreenWebhook, type ParsedGreenWebhook } from './parse-webhook';
+export type { GreenMessageData } from './webhook-schema';
 export { classifyGreenError } from './send-errors';
 
 /**

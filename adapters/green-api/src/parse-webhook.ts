@@ -1,76 +1,46 @@
-import { toE164, type ChannelAddress, type DeliveryState, type InboundContent, type InboundEvent, type MediaType } from '@hotello/core';
+import {
+  SkippedItems,
+  guestProfileName,
+  timestampFromSeconds,
+  toE164,
+  validItem,
+  type ChannelAddress,
+  type DeliveryState,
+  type InboundContent,
+  type InboundEvent,
+  type MediaType,
+} from '@hotello/core';
+import {
+  greenIncomingMessage,
+  greenOutgoingStatus,
+  greenStateChange,
+  type GreenMessageData,
+  type GreenSelection,
+} from './webhook-schema';
 
 /**
- * The parts of a Green API webhook the adapter reads; all optional, since only a bearer token
- * vouches for the sender. https://green-api.com/en/docs/api/receiving/notifications-format/
+ * Lookups keyed by the provider's strings are Maps, not object literals: `constructor` must not
+ * find Object's.
  */
-export interface GreenWebhook {
-  readonly typeWebhook?: string;
-  readonly instanceData?: { readonly idInstance?: number | string; readonly wid?: string; readonly typeInstance?: string };
-  readonly timestamp?: number;
-  readonly idMessage?: string;
-  readonly senderData?: {
-    readonly chatId?: string;
-    readonly sender?: string;
-    readonly senderName?: string;
-    readonly senderContactName?: string;
-    readonly chatName?: string;
-  };
-  readonly messageData?: GreenMessageData;
-  /** outgoingMessageStatus */
-  readonly chatId?: string;
-  readonly status?: string;
-  readonly description?: string;
-  /** stateInstanceChanged */
-  readonly stateInstance?: string;
-}
-
-type Text = { readonly text?: string; readonly stanzaId?: string; readonly participant?: string };
-type Selection = Record<string, unknown> & { readonly stanzaId?: string };
-
-export interface GreenMessageData {
-  readonly typeMessage?: string;
-  readonly textMessageData?: { readonly textMessage?: string };
-  readonly extendedTextMessageData?: Text;
-  readonly quotedMessage?: { readonly stanzaId?: string; readonly participant?: string; readonly typeMessage?: string };
-  readonly fileMessageData?: {
-    readonly downloadUrl?: string;
-    readonly caption?: string;
-    readonly fileName?: string;
-    readonly mimeType?: string;
-  };
-  readonly locationMessageData?: {
-    readonly latitude?: number;
-    readonly longitude?: number;
-    readonly nameLocation?: string;
-    readonly address?: string;
-  };
-  readonly buttonsResponseMessage?: Selection;
-  readonly templateButtonReplyMessage?: Selection;
-  readonly templateButtonsReplyMessage?: Selection;
-  readonly interactiveButtonsResponse?: Selection;
-  readonly listResponseMessage?: Selection;
-}
-
-export function isGreenWebhook(body: unknown): body is GreenWebhook {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as GreenWebhook).typeWebhook === 'string';
-}
-
-const MEDIA: Readonly<Record<string, MediaType>> = {
-  imageMessage: 'image',
-  videoMessage: 'video',
-  documentMessage: 'document',
-  audioMessage: 'audio',
-  stickerMessage: 'sticker',
-};
+const MEDIA: ReadonlyMap<string, MediaType> = new Map([
+  ['imageMessage', 'image'],
+  ['videoMessage', 'video'],
+  ['documentMessage', 'document'],
+  ['audioMessage', 'audio'],
+  ['stickerMessage', 'sticker'],
+]);
 
 /**
  * outgoingMessageStatus values: https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/OutgoingMessageStatus/
  * Every status that is not progress is a failure the hotel should see (no WhatsApp account,
  * a spam "yellow card", a closed session).
  */
-const PROGRESS: Readonly<Record<string, DeliveryState>> = { sent: 'sent', delivered: 'delivered', read: 'read' };
-const FAILURES = new Set(['failed', 'noAccount', 'notInGroup', 'yellowCard', 'noActiveSession']);
+const PROGRESS: ReadonlyMap<string, DeliveryState> = new Map([
+  ['sent', 'sent'],
+  ['delivered', 'delivered'],
+  ['read', 'read'],
+]);
+const FAILURES: ReadonlySet<string> = new Set(['failed', 'noAccount', 'notInGroup', 'yellowCard', 'noActiveSession']);
 
 function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as T;
@@ -82,22 +52,30 @@ function str(value: unknown): string | undefined {
   return undefined;
 }
 
+/** An own field of a loosely read object; inherited properties are not what Green API sent. */
+function field(object: Readonly<Record<string, unknown>>, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
 /**
  * A tapped button or list row. Green API has spelt the same event several ways over time —
  * selectedButtonId/Text, selectedId/selectedDisplayText, buttonId/buttonText, a list's
  * singleSelectReply as a string or an object — so every documented spelling is read.
  */
-function choice(selection: Selection | undefined): InboundContent | undefined {
+function choice(selection: GreenSelection | undefined): InboundContent | undefined {
   if (!selection) return undefined;
-  const single = selection.singleSelectReply;
+  const single = field(selection, 'singleSelectReply');
   const id =
-    str(selection.selectedButtonId) ??
-    str(selection.selectedId) ??
-    str(selection.buttonId) ??
-    (typeof single === 'object' && single !== null ? str((single as Record<string, unknown>).selectedRowId) : str(single)) ??
-    str(selection.selectedRowId);
+    str(field(selection, 'selectedButtonId')) ??
+    str(field(selection, 'selectedId')) ??
+    str(field(selection, 'buttonId')) ??
+    (typeof single === 'object' && single !== null ? str(field(single as Record<string, unknown>, 'selectedRowId')) : str(single)) ??
+    str(field(selection, 'selectedRowId'));
   const title =
-    str(selection.selectedButtonText) ?? str(selection.selectedDisplayText) ?? str(selection.buttonText) ?? str(selection.title);
+    str(field(selection, 'selectedButtonText')) ??
+    str(field(selection, 'selectedDisplayText')) ??
+    str(field(selection, 'buttonText')) ??
+    str(field(selection, 'title'));
   if (!id && !title) return undefined;
   return { kind: 'choice', id: id ?? title!, title: title ?? id! };
 }
@@ -141,7 +119,7 @@ export function contentOf(data: GreenMessageData | undefined): InboundContent {
     case 'listResponseMessage':
       return choice(data?.listResponseMessage) ?? { kind: 'unsupported', providerType: type };
   }
-  const mediaType = MEDIA[type];
+  const mediaType = MEDIA.get(type);
   const file = data?.fileMessageData;
   if (mediaType && file?.downloadUrl) {
     return compact({
@@ -156,74 +134,108 @@ export function contentOf(data: GreenMessageData | undefined): InboundContent {
   return { kind: 'unsupported', providerType: type };
 }
 
-export type GreenWebhookResult =
-  | { readonly kind: 'events'; readonly events: InboundEvent[] }
-  /** Accepted and logged, not guest traffic (state changes, our own sends echoed, quota notices). */
-  | { readonly kind: 'ignored'; readonly reason: string };
-
-function timestampOf(seconds: number | undefined): Date {
-  return typeof seconds === 'number' && seconds > 0 ? new Date(seconds * 1000) : new Date();
+export interface ParsedGreenWebhook {
+  readonly events: InboundEvent[];
+  /**
+   * Why the notification produced no events, for one log line: malformed, not guest traffic
+   * (state changes, our own sends echoed, quota notices), or a status we do not track.
+   */
+  readonly skipped: SkippedItems;
 }
 
-/** Turns an authenticated Green API webhook into canonical events, or says why there are none. */
-export function parseGreenWebhook(body: GreenWebhook, address: ChannelAddress): GreenWebhookResult {
-  switch (body.typeWebhook) {
-    case 'incomingMessageReceived': {
-      const chatId = body.senderData?.chatId ?? '';
-      // The bot answers guests one to one; group chats are not conversations with a guest.
-      if (!chatId.endsWith('@c.us')) return { kind: 'ignored', reason: 'message in a group or broadcast chat' };
-      const from = toE164(body.senderData?.sender ?? chatId);
-      if (!from || !body.idMessage) return { kind: 'ignored', reason: 'message without id or sender number' };
-      const data = body.messageData;
-      const quoted =
-        data?.typeMessage === 'reactionMessage' ? undefined : (data?.quotedMessage?.stanzaId ?? data?.extendedTextMessageData?.stanzaId);
-      return {
-        kind: 'events',
-        events: [
-          {
-            type: 'message',
-            message: compact({
-              ...address,
-              providerMessageId: body.idMessage,
-              from,
-              profileName: body.senderData?.senderName,
-              timestamp: timestampOf(body.timestamp),
-              content: contentOf(data),
-              replyTo: quoted,
-              raw: body,
-            }),
-          },
-        ],
-      };
+function incomingEvents(body: unknown, address: ChannelAddress, receivedAt: Date, skipped: SkippedItems): InboundEvent[] {
+  const m = validItem(body, greenIncomingMessage, 'incoming message', skipped, { id: idOf(body) });
+  if (!m) return [];
+  const chatId = m.senderData.chatId;
+  // The bot answers guests one to one; group chats are not conversations with a guest.
+  if (!chatId.endsWith('@c.us')) {
+    skipped.add('message in a group or broadcast chat', { id: m.idMessage });
+    return [];
+  }
+  const from = toE164(m.senderData.sender ?? chatId);
+  if (!from) {
+    skipped.add('sender is not a phone number', { id: m.idMessage, from: m.senderData.sender ?? chatId });
+    return [];
+  }
+  const data = m.messageData;
+  const quoted =
+    data?.typeMessage === 'reactionMessage' ? undefined : (data?.quotedMessage?.stanzaId ?? data?.extendedTextMessageData?.stanzaId);
+  return [
+    {
+      type: 'message',
+      message: compact({
+        ...address,
+        providerMessageId: m.idMessage,
+        from,
+        profileName: guestProfileName(m.senderData.senderName),
+        timestamp: timestampFromSeconds(m.timestamp, receivedAt),
+        content: contentOf(data),
+        replyTo: quoted,
+        raw: body,
+      }),
+    },
+  ];
+}
+
+function statusEvents(body: unknown, address: ChannelAddress, receivedAt: Date, skipped: SkippedItems): InboundEvent[] {
+  const s = validItem(body, greenOutgoingStatus, 'status', skipped, { id: idOf(body) });
+  if (!s) return [];
+  const progress = PROGRESS.get(s.status);
+  if (!progress && !FAILURES.has(s.status)) {
+    skipped.add('status not tracked', { id: s.idMessage, status: s.status });
+    return [];
+  }
+  return [
+    {
+      type: 'status',
+      status: compact({
+        ...address,
+        providerMessageId: s.idMessage,
+        status: progress ?? 'failed',
+        timestamp: timestampFromSeconds(s.timestamp, receivedAt),
+        recipient: toE164(s.chatId) ?? undefined,
+        error: progress ? undefined : { code: s.status, message: s.description || s.status },
+        raw: body,
+      }),
+    },
+  ];
+}
+
+function idOf(body: unknown): unknown {
+  return typeof body === 'object' && body !== null && Object.hasOwn(body, 'idMessage') ? (body as { idMessage: unknown }).idMessage : undefined;
+}
+
+/**
+ * Turns an authenticated Green API webhook (its type already read from the envelope) into
+ * canonical events, or says in `skipped` why there are none. A malformed notification is
+ * acknowledged, not refused: Green API would resend it every minute for a day, unchanged.
+ */
+export function parseGreenWebhook(
+  typeWebhook: string,
+  body: unknown,
+  address: ChannelAddress,
+  receivedAt: Date = new Date(),
+): ParsedGreenWebhook {
+  const skipped = new SkippedItems();
+  let events: InboundEvent[] = [];
+  switch (typeWebhook) {
+    case 'incomingMessageReceived':
+      events = incomingEvents(body, address, receivedAt, skipped);
+      break;
+    case 'outgoingMessageStatus':
+      events = statusEvents(body, address, receivedAt, skipped);
+      break;
+    case 'stateInstanceChanged': {
+      const state = greenStateChange.safeParse(body);
+      skipped.add('instance state changed', { stateInstance: state.success ? state.data.stateInstance : undefined });
+      break;
     }
-    case 'outgoingMessageStatus': {
-      if (!body.idMessage || !body.status) return { kind: 'ignored', reason: 'status without id' };
-      const progress = PROGRESS[body.status];
-      if (!progress && !FAILURES.has(body.status)) return { kind: 'ignored', reason: `status "${body.status}" is not tracked` };
-      return {
-        kind: 'events',
-        events: [
-          {
-            type: 'status',
-            status: compact({
-              ...address,
-              providerMessageId: body.idMessage,
-              status: progress ?? 'failed',
-              timestamp: timestampOf(body.timestamp),
-              recipient: toE164(body.chatId) ?? undefined,
-              error: progress ? undefined : { code: body.status, message: body.description || body.status },
-              raw: body,
-            }),
-          },
-        ],
-      };
-    }
-    case 'stateInstanceChanged':
-      return { kind: 'ignored', reason: `instance state is now "${body.stateInstance ?? 'unknown'}"` };
     case 'outgoingMessageReceived':
     case 'outgoingAPIMessageReceived':
-      return { kind: 'ignored', reason: 'echo of a message sent from this instance' };
+      skipped.add('echo of a message sent from this instance', { id: idOf(body) });
+      break;
     default:
-      return { kind: 'ignored', reason: `webhook type "${body.typeWebhook}" is not handled` };
+      skipped.add('webhook type not handled', { typeWebhook });
   }
+  return { events, skipped };
 }

@@ -22,14 +22,21 @@ export default definePlugin({
   description: 'Local WhatsApp-like web chat for development and demos',
   channels: [{ type: 'simulator', options: simulatorChannelOptions }],
   register(ctx) {
+    // Only channels with `allowInProduction: true` get this far in production (see channel-options.ts).
     if (process.env.NODE_ENV === 'production' && ctx.channels.length > 0) {
-      ctx.logger.warn('the simulator is enabled in production: anyone who can reach /simulator can write as any guest');
+      ctx.logger.warn(
+        { hotels: [...new Set(ctx.channels.map((c) => c.hotelId))] },
+        'the simulator runs in production (allowInProduction): anyone who can reach /simulator can write as any guest number',
+      );
     }
     const hub = new SimulatorHub((events) => ctx.messaging.receive(events), ctx.logger);
     hubs.set(ctx, hub);
     const adapter: ChannelAdapter = {
       type: 'simulator',
       capabilities: SIMULATOR_CAPABILITIES,
+      // Anyone can type any number into the page: its guests get identities of their own, so
+      // they never see the bookings or payments of a real guest with that number.
+      senderVerified: false,
       async send(channel, message) {
         const { content } = renderForChannel(message.content, SIMULATOR_CAPABILITIES);
         return { providerMessageId: hub.deliverReply(channel, message.to, content) };

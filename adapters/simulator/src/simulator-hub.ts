@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveryState, InboundContent, InboundEvent, Logger, OutboundContent, PlannedChannel } from '@hotello/core';
 import { simulatorOptions } from './channel-options';
+import { GuestMemory } from './guest-memory';
 import type { SseStream } from './sse-stream';
+
+/** How often guests idle past their channel's `guestIdleMinutes` are looked for, besides when a new guest arrives. */
+const IDLE_SWEEP_MS = 60_000;
 
 /** What the browser shows for one bubble. */
 export interface ChatEntryView {
@@ -41,17 +45,39 @@ function viewOf(entry: Entry): ChatEntryView {
  * The simulator's memory and switchboard: per guest, the recent conversation (so a reloaded page
  * sees it again) and the open browser streams. Replies are pushed to the browser, and their
  * delivery is reported back to the bot like a real provider would: "sent" shortly after sending,
- * "delivered" once a browser has the message, "read" when the page shows it.
+ * "delivered" once a browser has the message, "read" when the page shows it. Guests without an
+ * open page are forgotten after their channel's `guestIdleMinutes`, or sooner past `maxGuests`.
  */
 export class SimulatorHub {
-  private readonly conversations = new Map<string, Conversation>();
+  /** Per hotel channel (`hotel/channel`), its remembered guests. */
+  private readonly memories = new Map<string, GuestMemory<Conversation>>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly sweeper: NodeJS.Timeout;
   private closed = false;
 
   constructor(
     private readonly report: (events: readonly InboundEvent[]) => Promise<unknown>,
     private readonly logger: Logger,
-  ) {}
+    private readonly now: () => number = Date.now,
+  ) {
+    this.sweeper = setInterval(() => this.forgetIdleGuests(), IDLE_SWEEP_MS);
+    // Memory housekeeping alone must not keep a stopping process alive.
+    this.sweeper.unref();
+  }
+
+  /** Guests remembered, over all channels. */
+  get guestCount(): number {
+    let count = 0;
+    for (const memory of this.memories.values()) count += memory.size;
+    return count;
+  }
+
+  /** Forgets guests idle past their channel's limit; returns how many. */
+  forgetIdleGuests(): number {
+    let forgotten = 0;
+    for (const memory of this.memories.values()) forgotten += memory.forgetIdle();
+    return forgotten;
+  }
 
   /** Remembers what the guest wrote, and shows it in the guest's other open tabs. */
   recordGuestMessage(channel: PlannedChannel, guest: string, id: string, content: InboundContent): void {
@@ -88,12 +114,16 @@ export class SimulatorHub {
       stream.send('message', viewOf(entry));
       if (entry.view.direction === 'out') this.advance(conversation, entry, 'delivered');
     }
-    return () => conversation.subscribers.delete(stream);
+    return () => {
+      conversation.subscribers.delete(stream);
+      // The guest's idle time starts when their last page closes.
+      this.memoryOf(channel).touch(guest);
+    };
   }
 
   /** The page displayed these replies. Ids the simulator does not know are ignored. */
   markRead(channel: PlannedChannel, guest: string, ids: readonly string[]): number {
-    const conversation = this.conversations.get(this.key(channel, guest));
+    const conversation = this.memoryOf(channel).peek(guest);
     if (!conversation) return 0;
     const wanted = new Set(ids);
     const replies = conversation.entries.filter((e) => e.view.direction === 'out' && wanted.has(e.view.id));
@@ -104,20 +134,33 @@ export class SimulatorHub {
   /** Ends every stream and drops pending reports; the bot is stopping. */
   close(): void {
     this.closed = true;
+    clearInterval(this.sweeper);
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    for (const conversation of this.conversations.values()) for (const stream of conversation.subscribers) stream.close();
+    for (const memory of this.memories.values()) {
+      for (const conversation of memory.values()) for (const stream of conversation.subscribers) stream.close();
+    }
   }
 
-  private key(channel: PlannedChannel, guest: string): string {
-    return `${channel.hotelId}/${channel.id}/${guest}`;
+  private memoryOf(channel: PlannedChannel): GuestMemory<Conversation> {
+    const key = `${channel.hotelId}/${channel.id}`;
+    let memory = this.memories.get(key);
+    if (!memory) {
+      const { guestIdleMinutes, maxGuests } = simulatorOptions(channel);
+      memory = new GuestMemory<Conversation>({ idleMs: guestIdleMinutes * 60_000, maxGuests }, (c) => c.subscribers.size > 0, this.now);
+      this.memories.set(key, memory);
+    }
+    return memory;
   }
 
+  /** The guest's conversation, remembered anew if it was forgotten; counts as activity. */
   private conversation(channel: PlannedChannel, guest: string): Conversation {
-    const key = this.key(channel, guest);
-    let conversation = this.conversations.get(key);
-    if (!conversation) this.conversations.set(key, (conversation = { channel, guest, entries: [], subscribers: new Set() }));
-    return conversation;
+    const memory = this.memoryOf(channel);
+    return memory.remember(guest, () => {
+      // A new guest is when memory grows: make room from idle ones first.
+      memory.forgetIdle();
+      return { channel, guest, entries: [], subscribers: new Set() };
+    });
   }
 
   private append(conversation: Conversation, entry: Entry): void {

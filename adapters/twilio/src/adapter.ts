@@ -22,6 +22,8 @@ export function createTwilioAdapter(statusCallbackUrl: (channel: PlannedChannel)
   return {
     type: 'twilio',
     capabilities: TWILIO_CAPABILITIES,
+    // Twilio relays WhatsApp messages from the number that sent them (signed webhooks): the number is the guest.
+    senderVerified: true,
     async send(channel, message) {
       const options = twilioOptions(channel);
       const { content } = renderForChannel(message.content, TWILIO_CAPABILITIES);

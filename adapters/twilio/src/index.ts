@@ -7,7 +7,8 @@ export { createTwilioAdapter } from './adapter';
 export { buildTwilioMessage, type TwilioMessageParams } from './build-message';
 export { TWILIO_CAPABILITIES } from './capabilities';
 export { twilioChannelOptions, type TwilioChannelOptions } from './channel-options';
-export { contentOf, parseTwilioWebhook, type TwilioParams } from './parse-webhook';
+export { contentOf, parseTwilioWebhook } from './parse-webhook';
+export { MAX_MEDIA, type TwilioParams } from './webhook-schema';
 export { classifyTwilioError } from './send-errors';
 
 /**

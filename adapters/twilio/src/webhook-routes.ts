@@ -1,18 +1,16 @@
 import type { Context } from 'koa';
 import { badRequest, notFound, unauthorized, type PlannedChannel, type PluginContext } from '@hotello/core';
 import { twilioOptions } from './channel-options';
-import { businessNumber, parseTwilioWebhook, type TwilioParams } from './parse-webhook';
+import { param } from './form-param';
+import { businessNumber, parseTwilioWebhook } from './parse-webhook';
 import { signedUrl, verifyTwilioSignature } from './signature';
+import { twilioParams } from './webhook-schema';
 
 /** An empty TwiML answer: acknowledged, nothing to say synchronously (replies go out through the API). */
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
 export function webhookPath(hotelId: string): string {
   return `/webhooks/twilio/${hotelId}`;
-}
-
-function isParams(body: unknown): body is TwilioParams {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && Object.values(body).every((v) => typeof v === 'string');
 }
 
 /**
@@ -25,8 +23,9 @@ export function registerWebhookRoutes(ctx: PluginContext): void {
   ctx.http.hotelRouter.post('/webhooks/twilio/:hotel', async (c: Context) => {
     const signature = c.get('x-twilio-signature');
     if (!signature) throw unauthorized('missing X-Twilio-Signature');
-    const params = c.request.body;
-    if (!isParams(params) || Object.keys(params).length === 0) throw badRequest('expected a form-encoded Twilio webhook');
+    const form = twilioParams.safeParse(c.request.body);
+    if (!form.success || Object.keys(form.data).length === 0) throw badRequest('expected a form-encoded Twilio webhook');
+    const params = form.data;
 
     const channels = ctx.channels.filter((ch) => ch.hotelId === c.state.hotel?.id);
     const authentic = channels.filter((ch) => {
@@ -38,12 +37,12 @@ export function registerWebhookRoutes(ctx: PluginContext): void {
     const number = businessNumber(params);
     const channel: PlannedChannel | undefined = authentic.find((ch) => {
       const options = twilioOptions(ch);
-      return options.accountSid === params.AccountSid && options.from === number;
+      return options.accountSid === param(params, 'AccountSid') && options.from === number;
     });
     if (!channel) throw notFound('no Twilio channel for this account and number at this hotel');
 
     const parsed = parseTwilioWebhook(params, { hotelId: channel.hotelId, channelId: channel.id, channelType: channel.type });
-    for (const skipped of parsed.skipped) ctx.logger.child({ requestId: c.state.requestId }).info(skipped, 'webhook item ignored');
+    parsed.skipped.log(ctx.logger.child({ requestId: c.state.requestId }), 'Twilio webhook acknowledged without events');
     await ctx.messaging.receive(parsed.events);
     c.type = 'text/xml';
     c.body = EMPTY_TWIML;

@@ -15,8 +15,9 @@ const COMPACT_JWS = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
 /**
  * Verifies admin bearer tokens against `admin.jwt`: signature with the configured secret or
- * public key, an allow-listed algorithm (never `none`), an `exp` that has not passed, and the
- * configured issuer and audience. Keys are imported once, on first use.
+ * public key, an allow-listed algorithm (never `none`), an `exp` that has not passed and lies
+ * within `maxLifetimeMinutes`, and the configured issuer and audience. Keys are imported once,
+ * on first use.
  */
 export class AdminJwtVerifier {
   private readonly algorithms: readonly string[];
@@ -37,10 +38,23 @@ export class AdminJwtVerifier {
         ...(this.config.issuer !== undefined ? { issuer: this.config.issuer } : {}),
         ...(this.config.audience !== undefined ? { audience: this.config.audience } : {}),
       });
-      return { ok: true, claims: payload };
+      return this.withinLifetime(payload) ? { ok: true, claims: payload } : { ok: false, reason: 'invalid' };
     } catch (err) {
       return { ok: false, reason: (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid' };
     }
+  }
+
+  /**
+   * jose checks that `exp` has not passed, not how far ahead it lies: a token with
+   * `exp: 1e300` would never expire. Neither the remaining lifetime nor, when `iat` is given,
+   * the whole lifetime may exceed `maxLifetimeMinutes`.
+   */
+  private withinLifetime(payload: JWTPayload): boolean {
+    const max = this.config.maxLifetimeMinutes * 60;
+    const { exp, iat } = payload;
+    if (typeof exp !== 'number' || !Number.isFinite(exp)) return false;
+    if (exp - Date.now() / 1000 > max + CLOCK_TOLERANCE_SECONDS) return false;
+    return typeof iat !== 'number' || exp - iat <= max;
   }
 
   private keys(): Promise<JWTVerifyGetKey> {

@@ -1,6 +1,9 @@
 import { Router } from '@koa/router';
 import type { Middleware } from 'koa';
 import { z } from 'zod';
+import { adminAccess } from './admin-access';
+import type { AdminAuthenticator } from './admin-auth';
+import type { AdminRole } from './admin-roles';
 import type { EventBus } from '../events/event-bus';
 import { HttpError, badRequest, notFound } from '../http/http-error';
 import type { HotelDirectory } from '../kernel/hotel-directory';
@@ -22,8 +25,8 @@ const handoffBody = z
   .strict();
 
 export interface AdminDeps {
-  /** The admin check (`adminAuth`), shared with plugins' admin routes. */
-  auth: Middleware;
+  /** Who is calling; shared with plugins' admin routes so both accept the same credentials. */
+  auth: AdminAuthenticator;
   store: ConversationStore;
   hotels: HotelDirectory;
   scheduler: () => TurnScheduler;
@@ -57,30 +60,36 @@ async function saveWithRetry(
 }
 
 /**
+ * Every route here is the front desk's daily work with guests, so each needs `front-desk`;
+ * higher roles pass by the ladder.
+ */
+const CONVERSATION_ROLE: AdminRole = 'front-desk';
+
+/**
  * The staff side of human handoff: list and read conversations, reply as staff through the
  * guest's channel (logged like any reply), take a conversation over and hand it back.
+ *
+ * Each route carries its own admin check (`adminAccess`) rather than the router matching a
+ * prefix, and the router matches case-sensitively and strictly, so no spelling of a path can
+ * reach a handler without it.
  */
 export function adminRoutes(deps: AdminDeps): Router {
   const { store, hotels } = deps;
-  const router = new Router({ prefix: '/admin' });
-  router.use(deps.auth);
-  router.param('hotel', async (id, _ctx, next) => {
-    if (!hotels.get(id)) throw notFound('unknown hotel');
-    await next();
-  });
+  const router = new Router({ prefix: '/admin', sensitive: true, strict: true });
+  const staff: Middleware = adminAccess(deps.auth, { role: CONVERSATION_ROLE, hotel: (ctx) => hotels.get(ctx.params?.hotel ?? '') });
 
-  router.get('/hotels/:hotel/conversations', async (ctx) => {
+  router.get('/hotels/:hotel/conversations', staff, async (ctx) => {
     const handoff = ctx.query.handoff === undefined ? undefined : ctx.query.handoff === 'true';
     ctx.body = { conversations: await store.list(ctx.params.hotel!, { handoff, limit: 100 }) };
   });
 
-  router.get('/hotels/:hotel/conversations/:id', async (ctx) => {
+  router.get('/hotels/:hotel/conversations/:id', staff, async (ctx) => {
     const conversation = await store.find(ctx.params.hotel!, ctx.params.id!);
     if (!conversation) throw notFound('unknown conversation');
     ctx.body = { conversation, messages: await store.history(conversation, 100) };
   });
 
-  router.post('/hotels/:hotel/conversations/:id/messages', async (ctx) => {
+  router.post('/hotels/:hotel/conversations/:id/messages', staff, async (ctx) => {
     const { text } = parse(staffMessage, ctx.request.body);
     const conversation = await store.find(ctx.params.hotel!, ctx.params.id!);
     if (!conversation) throw notFound('unknown conversation');
@@ -92,7 +101,7 @@ export function adminRoutes(deps: AdminDeps): Router {
     ctx.body = { message: queued };
   });
 
-  router.post('/hotels/:hotel/conversations/:id/handoff', async (ctx) => {
+  router.post('/hotels/:hotel/conversations/:id/handoff', staff, async (ctx) => {
     const body = parse(handoffBody, ctx.request.body);
     const hotel = hotels.get(ctx.params.hotel!)!;
     const now = new Date();
@@ -108,7 +117,7 @@ export function adminRoutes(deps: AdminDeps): Router {
     ctx.body = { conversation: saved };
   });
 
-  router.post('/hotels/:hotel/conversations/:id/handback', async (ctx) => {
+  router.post('/hotels/:hotel/conversations/:id/handback', staff, async (ctx) => {
     const hotel = hotels.get(ctx.params.hotel!)!;
     const saved = await saveWithRetry(store, hotel.id, ctx.params.id!, () => ({ handoff: null }));
     const languages = [saved.language ?? hotel.defaultLanguage, hotel.defaultLanguage];

@@ -49,6 +49,21 @@ export function publicKeyAlgorithms(pem: string): KeyAlgorithms | undefined {
   }
 }
 
+/** A day: long enough for a shift's token, short enough that a leaked one soon stops working. */
+export const DEFAULT_MAX_LIFETIME_MINUTES = 24 * 60;
+
+const claimName = z.string().min(1).max(200);
+
+/** `admin.jwt.claims`: the names of the claims that scope a token. */
+export const adminJwtClaimsSchema = z
+  .object({
+    /** An array of hotel ids, or "*" for every hotel. A token without it sees no hotel. */
+    hotels: claimName.default('hotels'),
+    /** One of the admin roles. A token without a known role passes no route. */
+    role: claimName.default('role'),
+  })
+  .strict();
+
 /**
  * `admin.jwt`: tokens from an identity provider (or a script holding the shared secret) open
  * the admin API alongside `admin.apiKeys`. Exactly one of `secret` (HMAC) or `publicKey`
@@ -66,6 +81,17 @@ export const adminJwtSchema = z
     audience: z.string().min(1).optional(),
     /** Accepted algorithms; defaults to HS256/384/512 for a secret and to the key's own algorithm for a public key. */
     algorithms: z.array(z.enum(ADMIN_JWT_ALGORITHMS)).min(1).optional(),
+    /**
+     * The longest a token may live: one whose `exp` lies further ahead than this, or whose
+     * `exp - iat` exceeds it, is refused, so a leaked token cannot be minted to last forever.
+     */
+    maxLifetimeMinutes: z
+      .number()
+      .positive()
+      .max(366 * 24 * 60, 'expected at most a year (527040 minutes)')
+      .default(DEFAULT_MAX_LIFETIME_MINUTES),
+    /** Which claims carry the caller's hotels (an array of ids, or "*") and role; identity providers often namespace them. */
+    claims: adminJwtClaimsSchema.default({ hotels: 'hotels', role: 'role' }),
   })
   .strict()
   .superRefine((jwt, ctx) => {

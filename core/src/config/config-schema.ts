@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adminApiKeysSchema } from './admin-api-key-schema';
 import { adminJwtSchema } from './admin-jwt-schema';
 
 const HOTEL_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -28,6 +29,20 @@ export const serverSchema = z
     bodyLimit: byteSize.default('4mb'),
     /** How long a graceful shutdown waits for in-flight work before closing anyway. */
     shutdownTimeoutMs: z.number().int().min(0).default(10_000),
+    /**
+     * Bounds on slow clients, so a few connections that drip bytes cannot hold sockets open:
+     * headers must arrive within `headersMs`, the whole request within `requestMs`, and an idle
+     * keep-alive connection is closed after `keepAliveMs`.
+     */
+    timeouts: z
+      .object({
+        headersMs: z.number().int().positive().default(10_000),
+        requestMs: z.number().int().positive().default(30_000),
+        keepAliveMs: z.number().int().positive().default(5_000),
+      })
+      .strict()
+      .refine((t) => t.headersMs <= t.requestMs, { message: 'expected headersMs ≤ requestMs', path: ['headersMs'] })
+      .default({ headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 }),
   })
   .strict();
 
@@ -124,8 +139,12 @@ export const configSchema = z
       .default({ level: 'info' }),
     admin: z
       .object({
-        /** Bearer keys for the admin HTTP API (staff replies, handoff). Use ${ENV} references. */
-        apiKeys: z.array(z.string().min(16, 'expected an API key of at least 16 characters')).default([]),
+        /**
+         * Bearer keys for the admin HTTP API (staff replies, handoff). Use ${ENV} references. A plain
+         * string opens every hotel with role `admin`; `{ key, hotels: [ids] | '*', role, name? }`
+         * limits a key to some hotels and a role (`front-desk` < `manager` < `admin`).
+         */
+        apiKeys: adminApiKeysSchema.default([]),
         /** Bearer JWTs accepted besides the API keys (an identity provider's tokens, short-lived scripts). */
         jwt: adminJwtSchema.optional(),
       })
@@ -166,6 +185,20 @@ export const configSchema = z
       if (first !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['hotels', i, 'id'], message: `duplicate hotel id "${hotel.id}" (also hotels[${first}])` });
       } else seen.set(hotel.id, i);
+    });
+    // A key scoped to a hotel that does not exist is a typo that would silently lock staff out.
+    const known = cfg.hotels.map((h) => h.id);
+    cfg.admin.apiKeys.forEach((entry, i) => {
+      if (entry.hotels === '*') return;
+      entry.hotels.forEach((id, j) => {
+        if (!known.includes(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['admin', 'apiKeys', i, 'hotels', j],
+            message: `expected one of the hotel ids ${known.join(', ')} or "*"`,
+          });
+        }
+      });
     });
   });
 

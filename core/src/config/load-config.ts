@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import { ConfigError, formatPath, type ConfigIssue } from './config-error';
 import { configSchema, type HotelloConfig } from './config-schema';
 import { interpolateEnv, isEnvReference } from './interpolate-env';
-import { isSecretKey } from './secret-keys';
+import { isSecretPath } from './secret-keys';
 import { zodIssuesToConfigIssues } from './zod-issues';
 
 export interface LoadedConfig {
@@ -28,7 +28,7 @@ function findInlineSecrets(doc: unknown, issues: ConfigIssue[], trail: PropertyK
   for (const [key, value] of Object.entries(doc)) {
     const at = [...trail, key];
     const inline = (v: unknown) => typeof v === 'string' && v !== '' && !isEnvReference(v);
-    if (isSecretKey(key) && (inline(value) || (Array.isArray(value) && value.some(inline)))) {
+    if (isSecretPath(at) && (inline(value) || (Array.isArray(value) && value.some(inline)))) {
       issues.push({ path: formatPath(at), message: 'secrets must come from the environment: write ${SOME_VARIABLE} instead of the value' });
     } else findInlineSecrets(value, issues, at);
   }

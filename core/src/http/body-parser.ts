@@ -2,12 +2,13 @@ import './koa-augmentation';
 import type { Middleware } from 'koa';
 import getRawBody from 'raw-body';
 import { HttpError } from './http-error';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Reads the body once, keeps the raw bytes, and parses JSON and form bodies.
- * Too large → 413, malformed → 400, both before any handler runs, so nothing is stored.
+ * Too large → 413, malformed or absurdly nested → 400, before any handler runs, so nothing is stored.
  */
 export function bodyParser(limit: number | string): Middleware {
   return async (ctx, next) => {
@@ -24,8 +25,10 @@ export function bodyParser(limit: number | string): Middleware {
     ctx.request.rawBody = raw;
     if (raw.length > 0) {
       if (ctx.request.is('application/json', '+json')) {
+        const text = raw.toString('utf8');
+        if (nestsDeeperThan(text)) throw new HttpError(400, 'bad_request', `JSON body nested deeper than ${MAX_JSON_DEPTH} levels`);
         try {
-          ctx.request.body = JSON.parse(raw.toString('utf8'));
+          ctx.request.body = JSON.parse(text);
         } catch {
           throw new HttpError(400, 'bad_request', 'malformed JSON body');
         }

@@ -1,4 +1,4 @@
-import type { AdminPrincipal } from '../admin/admin-auth';
+import type { AdminPrincipal } from '../admin/admin-principal';
 import type { Hotel } from '../kernel/hotel-directory';
 import type { Logger } from '../logging/logger';
 

@@ -1,11 +1,12 @@
 import './koa-augmentation';
 import { Router } from '@koa/router';
-import type { Middleware } from 'koa';
+import { adminAccess } from '../admin/admin-access';
+import type { AdminAuthenticator } from '../admin/admin-auth';
 import type { HotelDirectory } from '../kernel/hotel-directory';
 import { notFound } from './http-error';
+import { PluginAdminRouter } from './plugin-admin-router';
 
-/** Where a plugin's admin routes live; `adminRouter.get('/bookings', …)` answers `/admin/hotels/:hotel/bookings`. */
-export const PLUGIN_ADMIN_PREFIX = '/admin/hotels/:hotel';
+export { PLUGIN_ADMIN_PREFIX } from './plugin-admin-router';
 
 /** The HTTP surface a plugin gets: global routes, hotel routes guarded per hotel, and admin routes. */
 export interface PluginHttp {
@@ -18,15 +19,18 @@ export interface PluginHttp {
   readonly hotelRouter: Router;
   /**
    * Staff routes of one hotel, mounted under `/admin/hotels/:hotel` (declare `'/bookings'`, not
-   * the full path). Every route first requires admin credentials (`admin.apiKeys` or
-   * `admin.jwt`: 401 otherwise), then answers 404 for an unknown hotel or one where the
-   * plugin is off, and sets `ctx.state.hotel` and `ctx.state.admin`.
+   * the full path). Every route gets the admin check as its own first middleware: admin
+   * credentials (`admin.apiKeys` or `admin.jwt`: 401 otherwise), then 404 — the same as an
+   * unknown hotel — for a hotel the caller's key or token does not cover or where the plugin is
+   * off, then 403 when the caller's role is below the route's. A route declares its role with
+   * `requireRole('manager')` as its first middleware; without one it needs `admin`. Sets
+   * `ctx.state.hotel` and `ctx.state.admin`. Paths match case-sensitively and strictly.
    */
   readonly adminRouter: Router;
 }
 
-/** @param adminAuth the admin check core's own admin routes use, so both accept the same credentials. */
-export function createPluginHttp(plugin: string, hotels: HotelDirectory, adminAuth: Middleware): PluginHttp {
+/** @param authenticator the admin check core's own admin routes use, so both accept the same credentials. */
+export function createPluginHttp(plugin: string, hotels: HotelDirectory, authenticator: AdminAuthenticator): PluginHttp {
   const router = new Router();
   const hotelRouter = new Router();
   hotelRouter.param('hotel', async (id, ctx, next) => {
@@ -36,17 +40,12 @@ export function createPluginHttp(plugin: string, hotels: HotelDirectory, adminAu
     await next();
   });
 
-  // Router-level middleware runs only for requests that match one of the plugin's routes, so
-  // paths the plugin does not serve fall through to other routers untouched.
-  const adminRouter = new Router({ prefix: PLUGIN_ADMIN_PREFIX });
-  adminRouter.use(adminAuth);
-  adminRouter.use(async (ctx, next) => {
-    // Credentials are checked first: an unauthenticated caller cannot probe which hotels exist.
-    const id = ctx.params.hotel ?? '';
-    const hotel = hotels.get(id);
-    if (!hotel || !hotels.isEnabled(id, plugin)) throw notFound('unknown hotel');
-    ctx.state.hotel = hotel;
-    await next();
-  });
+  const servedHotel = (id: string | undefined) => {
+    const hotel = id === undefined ? undefined : hotels.get(id);
+    return hotel && hotels.isEnabled(hotel.id, plugin) ? hotel : undefined;
+  };
+  const adminRouter = new PluginAdminRouter((role) =>
+    adminAccess(authenticator, { ...(role ? { role } : {}), hotel: (ctx) => servedHotel(ctx.params?.hotel) }),
+  );
   return { router, hotelRouter, adminRouter };
 }

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Koa, { type Middleware } from 'koa';
+import type { Router } from '@koa/router';
+import Koa from 'koa';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import type { HotelloConfig } from '../config/config-schema';
 import { loadConfigFile, parseConfig } from '../config/load-config';
@@ -9,6 +10,7 @@ import { EventBus } from '../events/event-bus';
 import { bodyParser } from '../http/body-parser';
 import { errorHandler } from '../http/error-handler';
 import { healthRoutes } from '../http/health-routes';
+import { createHttpServer } from '../http/create-server';
 import { createPluginHttp } from '../http/plugin-http';
 import { Readiness } from '../http/readiness';
 import { requestContext } from '../http/request-context';
@@ -20,14 +22,15 @@ import type { PluginContext } from '../plugins/plugin-context';
 import { configBaseDir, planPlugins, type PlannedPlugin, type PluginPlan } from '../plugins/plugin-plan';
 import { TurnRegistry } from '../turns/turn-registry';
 import type { FlowDefinition, IntentHandler } from '../turns/turn-context';
-import { adminAuth } from '../admin/admin-auth';
+import { AdminAuthenticator } from '../admin/admin-auth';
+import { adminPathGate } from '../admin/admin-path-gate';
 import { adminRoutes } from '../admin/admin-routes';
 import { CORE_TEXTS } from '../i18n/core-texts';
 import { MessagePipeline } from '../pipeline/message-pipeline';
 import type { ConversationStore } from '../store/conversation-store';
+import { createPluginStorage } from '../store/collections/plugin-storage';
 import { createConversationStore } from '../store/create-store';
 import { startExpirySweeper } from '../store/expiry-sweeper';
-import { MongoConversationStore } from '../store/mongo/mongo-store';
 import { HotelDirectory } from './hotel-directory';
 import { Inflight } from './inflight';
 import { CONFIG, LOGGER, STORE } from './tokens';
@@ -68,7 +71,8 @@ export class Kernel {
   private readonly contexts = new Map<string, PluginContext>();
   private readonly closers: (() => Promise<void> | void)[] = [];
   /** One admin check for core's and plugins' admin routes: the same credentials open both. */
-  private readonly adminGate: Middleware;
+  private readonly adminAuthenticator: AdminAuthenticator;
+  private readonly mountedRouters: Router[] = [];
 
   /** @internal Use {@link createBot}. */
   constructor(
@@ -88,7 +92,7 @@ export class Kernel {
     this.turns = new TurnRegistry(this.hotels);
     this.turns.addMessages('core', CORE_TEXTS);
     this.store = createConversationStore(config.store, { logger: this.logger.child({ component: 'store' }) });
-    this.adminGate = adminAuth(config.admin);
+    this.adminAuthenticator = new AdminAuthenticator(config.admin);
     this.container = rootContainer.createChildContainer();
     this.container.registerInstance(Kernel, this);
     this.container.registerInstance(CONFIG, config);
@@ -128,6 +132,11 @@ export class Kernel {
     return this.pipelineInstance;
   }
 
+  /** Every router the HTTP app serves, core's and plugins', in mount order; for introspection such as route-coverage tests. */
+  get routers(): readonly Router[] {
+    return this.mountedRouters;
+  }
+
   /** The context handed to a plugin; exposed for the testing kit and core services. */
   contextOf(name: string): PluginContext | undefined {
     return this.contexts.get(name);
@@ -150,8 +159,8 @@ export class Kernel {
       this.contexts.set(planned.definition.name, ctx);
       await planned.definition.register(ctx, planned.options);
     }
-    // Plugin models declared during register get their indexes before anything uses them.
-    if (this.store instanceof MongoConversationStore) await this.store.whenIndexed();
+    // Plugin collections and models declared during register get their indexes before anything uses them.
+    await this.store.pluginCollections.ready();
     const pipeline = new MessagePipeline({
       config: this.config,
       store: this.store,
@@ -178,8 +187,7 @@ export class Kernel {
 
   /** Starts listening; `port` 0 picks a free one. Resolves with the bound port. */
   async listen(port = this.config.server.port, host = this.config.server.host): Promise<number> {
-    const server = http.createServer(this.app.callback());
-    server.keepAliveTimeout = 5_000;
+    const server = createHttpServer(this.app.callback(), this.config.server.timeouts);
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -238,7 +246,7 @@ export class Kernel {
       logger: this.logger.child({ plugin: name }),
       config: this.config,
       hotels: this.hotels,
-      http: createPluginHttp(name, this.hotels, this.adminGate),
+      http: createPluginHttp(name, this.hotels, this.adminAuthenticator),
       events: {
         on: (event, listener) => this.events.on(event, listener, name),
         emit: (event, payload) => this.events.emit(event, payload),
@@ -249,6 +257,7 @@ export class Kernel {
       channels: this.hotels.channels().filter((c) => types.has(c.type)),
       addReadinessCheck: (check, fn) => this.readiness.add(check, fn),
       store: this.store,
+      storage: createPluginStorage(name, this.store.pluginCollections),
       intents: this.turns.catalogFor(name),
       messages: { add: (namespace, catalog) => this.turns.addMessages(namespace, catalog) },
       flows: { add: (flow, definition) => this.turns.addFlow(name, flow, definition as FlowDefinition) },
@@ -257,6 +266,7 @@ export class Kernel {
       messaging: {
         registerAdapter: (adapter) => this.messaging.registerAdapter(adapter),
         receive: (events) => this.messaging.receive(events),
+        identityOf: (address, guest) => this.messaging.identityOf(address, guest),
       },
     };
   }
@@ -276,26 +286,29 @@ export class Kernel {
       await this.inflight.track(next);
     });
     app.use(errorHandler(this.logger, this.metrics));
+    // Before the body is read and before any router: see adminPathGate.
+    app.use(adminPathGate(this.adminAuthenticator));
     app.use(bodyParser(this.config.server.bodyLimit));
+    const mount = (router: Router, withAllowedMethods = true) => {
+      this.mountedRouters.push(router);
+      app.use(router.routes());
+      if (withAllowedMethods) app.use(router.allowedMethods());
+    };
     const health = healthRoutes(this.readiness, this.metrics, () => this.draining);
-    app.use(health.routes());
+    mount(health, false);
     const admin = adminRoutes({
-      auth: this.adminGate,
+      auth: this.adminAuthenticator,
       store: this.store,
       hotels: this.hotels,
       scheduler: () => this.pipeline.scheduler,
       events: this.events,
       catalog: this.turns.messages,
     });
-    app.use(admin.routes());
-    app.use(admin.allowedMethods());
+    mount(admin);
     for (const ctx of this.contexts.values()) {
-      app.use(ctx.http.router.routes());
-      app.use(ctx.http.router.allowedMethods());
-      app.use(ctx.http.hotelRouter.routes());
-      app.use(ctx.http.hotelRouter.allowedMethods());
-      app.use(ctx.http.adminRouter.routes());
-      app.use(ctx.http.adminRouter.allowedMethods());
+      mount(ctx.http.router);
+      mount(ctx.http.hotelRouter);
+      mount(ctx.http.adminRouter);
     }
   }
 }

@@ -58,6 +58,14 @@ export interface ChannelAdapter {
   readonly type: string;
   readonly capabilities: ChannelCapabilities;
   /**
+   * Whether the provider authenticates the sender's number, so `from` is the guest who wrote
+   * (true for WhatsApp providers). Absent or false — anyone can claim any number, as on the web
+   * simulator — gives the channel's guests an identity of their own (see `guestIdentity`):
+   * they never share bookings or payments with a real channel's guests. Unverified is the
+   * default because wrongly sharing a guest's data is worse than wrongly not sharing it.
+   */
+  readonly senderVerified?: boolean;
+  /**
    * Sends one message through the provider. `channel` is the hotel's channel entry with its
    * validated options (credentials, base URL). Throws {@link ChannelSendError} on failure.
    */

@@ -1,5 +1,6 @@
 import type { ChannelAdapter } from './channel-adapter';
-import type { InboundEvent } from './inbound';
+import { guestIdentity } from './guest-identity';
+import type { ChannelAddress, InboundEvent } from './inbound';
 
 /** What happened to a webhook's events once handed over. */
 export interface ReceiveResult {
@@ -9,6 +10,11 @@ export interface ReceiveResult {
   readonly duplicates: number;
   /** Delivery statuses applied. */
   readonly statuses: number;
+  /**
+   * Events the store refused (an id too long, content over the limits), skipped so the rest of
+   * the batch is kept; present only when there were some. Retrying them could never succeed.
+   */
+  readonly rejected?: number;
 }
 
 /** Where verified, parsed webhook events go: the inbox of the message pipeline. */
@@ -32,6 +38,14 @@ export class MessagingHub {
 
   adapter(type: string): ChannelAdapter | undefined {
     return this.adapters.get(type);
+  }
+
+  /**
+   * The identity of `guest` (E.164) writing on the channel at `address`: the number on a channel
+   * whose adapter declares `senderVerified`, a channel-scoped key otherwise.
+   */
+  identityOf(address: ChannelAddress, guest: string): string {
+    return guestIdentity(address, guest, this.adapters.get(address.channelType)?.senderVerified === true);
   }
 
   /** Set by the pipeline when the bot starts. */

@@ -90,6 +90,7 @@ export class MessagePipeline {
       events,
       logger: log,
       metrics,
+      identityOf: (address, guest) => deps.messaging.identityOf(address, guest),
       guards: [handoffGuard(), rateLimitGuard(limiterFor), unsupportedGuard()],
     });
     const worker = new ConversationWorker({ store, runner, sender, hotels, events, catalog: registry.messages, logger: log, metrics });

@@ -24,6 +24,7 @@ export interface TurnContextInit {
   hotel: Hotel;
   message: InboundMessage;
   conversation: Conversation;
+  identity: string;
   choice?: ButtonOption;
   services: DependencyContainer;
   logger: Logger;
@@ -37,6 +38,7 @@ export class TurnContextImpl implements TurnContext {
   readonly hotel: Hotel;
   readonly message: InboundMessage;
   readonly conversation: Conversation;
+  readonly identity: string;
   readonly text?: string;
   /** Mutable turn state lives in one shared object so per-plugin views write through to it. */
   private readonly shared: { language: string; intent?: IntentResult; choice?: ButtonOption };
@@ -51,6 +53,7 @@ export class TurnContextImpl implements TurnContext {
     this.hotel = init.hotel;
     this.message = init.message;
     this.conversation = init.conversation;
+    this.identity = init.identity;
     this.text = textOf(init.message);
     this.shared = { language: init.conversation.language ?? init.hotel.defaultLanguage, choice: init.choice };
     this.services = init.services;

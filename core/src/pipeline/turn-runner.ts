@@ -5,7 +5,7 @@ import type { HotelDirectory, Hotel } from '../kernel/hotel-directory';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
 import { resolveMenuReply } from '../messaging/degrade';
-import type { InboundMessage } from '../messaging/inbound';
+import type { ChannelAddress, InboundMessage } from '../messaging/inbound';
 import type { ButtonOption, OutboundContent } from '../messaging/outbound';
 import type { Conversation, ConversationChanges } from '../store/conversation';
 import { ConcurrentUpdateError, type ConversationStore } from '../store/conversation-store';
@@ -35,6 +35,8 @@ export interface TurnRunnerDeps {
   events: EventBus;
   logger: Logger;
   metrics: Metrics;
+  /** The guest identity turns carry (see `MessagingHub.identityOf`). */
+  identityOf: (address: ChannelAddress, guest: string) => string;
   /** Core's own guard middleware, run before every plugin's. */
   guards: readonly TurnMiddleware[];
   now?: () => Date;
@@ -125,6 +127,7 @@ export class TurnRunner {
       hotel,
       message,
       conversation,
+      identity: this.deps.identityOf(message, conversation.guest),
       choice: this.choiceOf(message, conversation, now),
       services: this.deps.container,
       logger: this.deps.logger.child({ turn: entry.id, hotel: hotel.id }),

@@ -7,12 +7,13 @@ import type { HotelDirectory } from '../kernel/hotel-directory';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
 import type { ChannelAdapter } from '../messaging/channel-adapter';
-import type { InboundEvent } from '../messaging/inbound';
+import type { ChannelAddress, InboundEvent } from '../messaging/inbound';
 import type { ReceiveResult } from '../messaging/messaging-hub';
 import type { Catalog } from '../i18n/message-catalog';
 import type { IntentCatalog } from '../turns/intent-types';
 import type { FlowDefinition, IntentHandler, TurnMiddleware, TurnStage } from '../turns/turn-context';
 import type { ConversationStore } from '../store/conversation-store';
+import type { PluginStorage } from '../store/collections/collection-types';
 import type { PlannedChannel } from './plugin-plan';
 
 /** Events as a plugin sees them: its listeners only hear about hotels where it is on. */
@@ -57,6 +58,11 @@ export interface PluginContext<O = unknown> {
   readonly turns: { use(stage: TurnStage, middleware: TurnMiddleware): void };
   /** The conversation store all plugins share (every call is scoped by hotel id). */
   readonly store: ConversationStore;
+  /**
+   * This plugin's own collections, the same API on the memory and the MongoDB store:
+   * `storage.define('bookings', schema, { indexes })` in `register`, then `.forHotel(id)`.
+   */
+  readonly storage: PluginStorage;
   /** Adds a dependency `/readyz` should check. */
   addReadinessCheck(name: string, check: ReadinessCheck): void;
 }
@@ -70,4 +76,9 @@ export interface PluginMessaging {
    * provider retries).
    */
   receive(events: readonly InboundEvent[]): Promise<ReceiveResult>;
+  /**
+   * The identity of a guest number on a channel, as turns see it in `TurnContext.identity` —
+   * for work outside a turn (jobs, admin routes) that looks up a guest's data.
+   */
+  identityOf(address: ChannelAddress, guest: string): string;
 }

@@ -2,6 +2,7 @@ import type { DeliveryState, InboundMessage } from '../messaging/inbound';
 import type { OutboundContent } from '../messaging/outbound';
 import type { Conversation, ConversationChanges, ConversationKey } from './conversation';
 import type { LoggedMessage } from './message-log';
+import type { CollectionHost } from './collections/collection-driver';
 
 /** A save lost a race: the conversation changed since it was loaded. Reload and retry. */
 export class ConcurrentUpdateError extends Error {
@@ -50,6 +51,8 @@ export interface ConversationStore {
   close(): Promise<void>;
   /** Resolves when the database answers; rejects with the reason otherwise (for `/readyz`). */
   ping(): Promise<void>;
+  /** Where plugins' own collections live (plugins use them through `ctx.storage`, see `collections/`). */
+  readonly pluginCollections: CollectionHost;
 
   // Conversations ---------------------------------------------------------------
   /** Loads a conversation, creating it on first contact (one round trip). */

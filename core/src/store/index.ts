@@ -22,3 +22,26 @@ export { MongoConversationStore, type MongoStoreOptions } from './mongo/mongo-st
 export { isUnavailableError } from './mongo/connectivity';
 export { pluginCollectionName, type PluginModelOptions, type PluginModels } from './mongo/plugin-models';
 export { STORE_LIMITS } from './validate-input';
+/** The mongoose `Schema` plugin collections are declared with: core's own copy, so `define` recognises it. */
+export { Schema } from 'mongoose';
+export {
+  DuplicateKeyError,
+  createPluginStorage,
+  type CollectionHost,
+  type CollectionIndex,
+  type CollectionOptions,
+  type Filter,
+  type FindOneAndUpdateOptions,
+  type FindOneOptions,
+  type FindOptions,
+  type HotelCollection,
+  type NewDocument,
+  type PluginCollection,
+  type PluginStorage,
+  type Projection,
+  type Sort,
+  type Stored,
+  type Update,
+  type UpdateOptions,
+  type UpdateResult,
+} from './collections/index';

@@ -4,6 +4,7 @@ import { expiryFrom } from './conversation-document';
 import type { NewOutbound } from './conversation-store';
 import type { LoggedMessage, LoggedStatus } from './message-log';
 import {
+  INBOUND_CONTENT_LIMITS,
   OUTBOUND_PLACEHOLDER_PREFIX,
   assertChannelId,
   assertDate,
@@ -65,7 +66,7 @@ export function inboundDocument(message: InboundMessage, now: Date, ttlDays: num
     guest: message.from,
     direction: 'in',
     providerMessageId: message.providerMessageId,
-    content: sanitiseContent(message.content, 'inbound content', INBOUND_KINDS),
+    content: sanitiseContent(message.content, 'inbound content', INBOUND_KINDS, INBOUND_CONTENT_LIMITS),
     status: 'received',
     attempts: 0,
     createdAt: now,

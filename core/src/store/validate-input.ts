@@ -20,10 +20,18 @@ export const STORE_LIMITS = {
   slotCount: 100,
   dataKeysPerPlugin: 100,
   dataPlugins: 64,
-  /** WhatsApp's own limit for a text body; applied to every string in message content. */
+  /** WhatsApp's own limit for a text body we send; applied to every string in outbound content. */
   textLength: 4096,
   /** JSON size of a whole message content (lists with many rows). */
   contentBytes: 64 * 1024,
+  /**
+   * Guests are not bound by the 4,096 we may send: WhatsApp lets them type up to 65,536
+   * characters, and refusing a long complaint would lose it. This bound keeps a message row
+   * far below MongoDB's document limit.
+   */
+  inboundTextLength: 65_536,
+  /** JSON size of an inbound content: room for the longest text in multibyte characters. */
+  inboundContentBytes: 256 * 1024,
   /** JSON size of a provider payload kept in the message log. */
   rawBytes: 256 * 1024,
   /** Provider message ids, flow names, error codes and the like. */
@@ -209,22 +217,38 @@ export function serialiseRaw(raw: unknown): string | undefined {
   return json;
 }
 
-/** Message content: safe keys, every string within the text limit, bounded overall. */
-export function sanitiseContent(content: unknown, where: string, kinds: ReadonlySet<string>): Record<string, unknown> {
-  if (!isPlainObject(content)) fail(`${where}: expected an object with a "kind"`);
-  if (typeof content.kind !== 'string' || !kinds.has(content.kind)) fail(`${where}: unknown kind ${preview(content.kind)}`);
-  assertStringsWithin(content, where, 0);
-  return sanitiseValue(content, where, STORE_LIMITS.contentBytes) as Record<string, unknown>;
+/** How long each string of a message content may be, and how large the whole. */
+export interface ContentLimits {
+  readonly textLength: number;
+  readonly bytes: number;
 }
 
-function assertStringsWithin(value: unknown, where: string, depth: number): void {
+/** What we send: WhatsApp's limits for a business message. */
+export const OUTBOUND_CONTENT_LIMITS: ContentLimits = { textLength: STORE_LIMITS.textLength, bytes: STORE_LIMITS.contentBytes };
+/** What guests send: see {@link STORE_LIMITS.inboundTextLength}. */
+export const INBOUND_CONTENT_LIMITS: ContentLimits = { textLength: STORE_LIMITS.inboundTextLength, bytes: STORE_LIMITS.inboundContentBytes };
+
+/** Message content: safe keys, every string within the text limit, bounded overall. */
+export function sanitiseContent(
+  content: unknown,
+  where: string,
+  kinds: ReadonlySet<string>,
+  limits: ContentLimits = OUTBOUND_CONTENT_LIMITS,
+): Record<string, unknown> {
+  if (!isPlainObject(content)) fail(`${where}: expected an object with a "kind"`);
+  if (typeof content.kind !== 'string' || !kinds.has(content.kind)) fail(`${where}: unknown kind ${preview(content.kind)}`);
+  assertStringsWithin(content, where, 0, limits.textLength);
+  return sanitiseValue(content, where, limits.bytes) as Record<string, unknown>;
+}
+
+function assertStringsWithin(value: unknown, where: string, depth: number, max: number): void {
   if (depth > STORE_LIMITS.valueDepth) return; // sanitiseValue reports the depth
   if (typeof value === 'string') {
-    if (value.length > STORE_LIMITS.textLength) fail(`${where}: longer than ${STORE_LIMITS.textLength} characters`);
+    if (value.length > max) fail(`${where}: longer than ${max} characters`);
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => assertStringsWithin(item, `${where}[${i}]`, depth + 1));
+    value.forEach((item, i) => assertStringsWithin(item, `${where}[${i}]`, depth + 1, max));
   } else if (isPlainObject(value)) {
-    for (const [key, item] of Object.entries(value)) assertStringsWithin(item, `${where}.${key}`, depth + 1);
+    for (const [key, item] of Object.entries(value)) assertStringsWithin(item, `${where}.${key}`, depth + 1, max);
   }
 }
 

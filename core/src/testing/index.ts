@@ -2,3 +2,4 @@
 export { createTestBot, TestBot, TestGuest, type CreateTestBotOptions, type TestReply } from './test-bot';
 export { TEST_CHANNEL_TYPE, type SentRecord } from './test-channel';
 export { signTestJwt, type TestJwtAlgorithm, type TestJwtOptions } from './test-jwt';
+export { createTestStorage } from './test-storage';

@@ -36,6 +36,8 @@ export function createTestChannelPlugin(sent: SentRecord[]) {
       ctx.messaging.registerAdapter({
         type: TEST_CHANNEL_TYPE,
         capabilities,
+        // Stands for a WhatsApp provider: the number is the guest, as on the real channels.
+        senderVerified: true,
         async send(_channel, message) {
           const providerMessageId = `test-${randomUUID()}`;
           sent.push({ message, providerMessageId, at: new Date() });

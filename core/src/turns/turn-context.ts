@@ -47,6 +47,12 @@ export interface TurnContext {
   readonly message: InboundMessage;
   /** The conversation as loaded at the start of the turn. */
   readonly conversation: Conversation;
+  /**
+   * Who the guest is, for data kept per guest (bookings, payments): key it by this, not by
+   * `conversation.guest`. The E.164 number on channels that verify the sender (shared by the
+   * hotel's real channels), a channel-scoped key on channels that do not (the simulator).
+   */
+  readonly identity: string;
   /** Text of the message: the text, the tapped option's title, or a media caption. */
   readonly text?: string;
   /**

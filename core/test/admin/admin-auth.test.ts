@@ -7,7 +7,10 @@ const SECRET = 'a-shared-jwt-secret-of-at-least-32-chars';
 const ISSUER = 'https://id.example.com/';
 const AUDIENCE = 'hotello-admin';
 
-/** A plugin with one admin route that echoes who passed the check, on for seaside only. */
+/** Claims that give a token full access, as a plain API key has. */
+const FULL_ACCESS = { hotels: '*', role: 'admin' };
+
+/** A plugin with one admin route (declaring no role, so it needs `admin`) that echoes who passed the check, on for seaside only. */
 const frontDesk = definePlugin({
   name: 'front-desk',
   register({ http }) {
@@ -42,7 +45,11 @@ describe('admin API: API keys and JWTs (HS256)', () => {
   let bot: TestBot;
   let base: string;
   const token = (options: Parameters<typeof signTestJwt>[0] = {}) =>
-    signTestJwt({ key: SECRET, ...options, claims: { sub: 'ops@example.com', iss: ISSUER, aud: AUDIENCE, ...options.claims } });
+    signTestJwt({
+      key: SECRET,
+      ...options,
+      claims: { sub: 'ops@example.com', iss: ISSUER, aud: AUDIENCE, ...FULL_ACCESS, ...options.claims },
+    });
 
   beforeAll(async () => {
     ({ bot, base } = await startBot({ apiKeys: [API_KEY], jwt: { secret: SECRET, issuer: ISSUER, audience: AUDIENCE } }));
@@ -53,14 +60,16 @@ describe('admin API: API keys and JWTs (HS256)', () => {
     expect((await get(`${base}/admin/hotels/seaside/conversations`, API_KEY)).status).toBe(200);
     const res = await get(`${base}/admin/hotels/seaside/arrivals`, API_KEY);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ hotel: 'seaside', admin: { via: 'api-key' } });
+    expect(await res.json()).toEqual({ hotel: 'seaside', admin: { via: 'api-key', hotels: '*', role: 'admin' } });
   });
 
   it('accepts a valid JWT and exposes its subject to the route', async () => {
     expect((await get(`${base}/admin/hotels/seaside/conversations`, token())).status).toBe(200);
     const res = await get(`${base}/admin/hotels/seaside/arrivals`, token());
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ admin: { via: 'jwt', subject: 'ops@example.com', claims: { iss: ISSUER, aud: AUDIENCE } } });
+    expect(await res.json()).toMatchObject({
+      admin: { via: 'jwt', subject: 'ops@example.com', hotels: '*', role: 'admin', claims: { iss: ISSUER, aud: AUDIENCE } },
+    });
     expect((await get(`${base}/admin/hotels/seaside/arrivals`, token({ alg: 'HS512' }))).status).toBe(200);
   });
 
@@ -75,7 +84,7 @@ describe('admin API: API keys and JWTs (HS256)', () => {
   it.each([
     [
       'signed with another secret',
-      () => signTestJwt({ key: 'another-secret-another-secret-1234', claims: { iss: ISSUER, aud: AUDIENCE } }),
+      () => signTestJwt({ key: 'another-secret-another-secret-1234', claims: { iss: ISSUER, aud: AUDIENCE, ...FULL_ACCESS } }),
     ],
     ['for another audience', () => token({ claims: { aud: 'someone-else' } })],
     ['from another issuer', () => token({ claims: { iss: 'https://evil.example.com/' } })],
@@ -134,8 +143,10 @@ describe('admin API: other configurations', () => {
   it('works with JWTs alone, and honours the algorithm allow-list', async () => {
     const { bot, base } = await startBot({ jwt: { secret: SECRET, algorithms: ['HS256'] } });
     try {
-      expect((await get(`${base}/admin/hotels/seaside/arrivals`, signTestJwt({ key: SECRET }))).status).toBe(200);
-      expect(await failure(await get(`${base}/admin/hotels/seaside/arrivals`, signTestJwt({ key: SECRET, alg: 'HS384' })))).toMatchObject({
+      expect((await get(`${base}/admin/hotels/seaside/arrivals`, signTestJwt({ key: SECRET, claims: FULL_ACCESS }))).status).toBe(200);
+      expect(
+        await failure(await get(`${base}/admin/hotels/seaside/arrivals`, signTestJwt({ key: SECRET, alg: 'HS384', claims: FULL_ACCESS }))),
+      ).toMatchObject({
         status: 401,
         message: 'invalid admin token',
       });
@@ -153,11 +164,17 @@ describe('admin API: other configurations', () => {
     const { bot, base } = await startBot({ jwt: { publicKey: pem.replace(/\n/g, '\\n'), audience: AUDIENCE } });
     try {
       const url = `${base}/admin/hotels/seaside/arrivals`;
-      expect((await get(url, signTestJwt({ alg: 'RS256', key: rsa.privateKey, claims: { aud: AUDIENCE } }))).status).toBe(200);
-      expect((await get(url, signTestJwt({ alg: 'RS256', key: other.privateKey, claims: { aud: AUDIENCE } }))).status).toBe(401);
+      expect((await get(url, signTestJwt({ alg: 'RS256', key: rsa.privateKey, claims: { aud: AUDIENCE, ...FULL_ACCESS } }))).status).toBe(
+        200,
+      );
+      expect((await get(url, signTestJwt({ alg: 'RS256', key: other.privateKey, claims: { aud: AUDIENCE, ...FULL_ACCESS } }))).status).toBe(
+        401,
+      );
       // Only RS256 is accepted by default for an RSA key; an HMAC token "signed" with the public key is the classic confusion attack.
-      expect((await get(url, signTestJwt({ alg: 'PS256', key: rsa.privateKey, claims: { aud: AUDIENCE } }))).status).toBe(401);
-      expect((await get(url, signTestJwt({ alg: 'HS256', key: pem, claims: { aud: AUDIENCE } }))).status).toBe(401);
+      expect((await get(url, signTestJwt({ alg: 'PS256', key: rsa.privateKey, claims: { aud: AUDIENCE, ...FULL_ACCESS } }))).status).toBe(
+        401,
+      );
+      expect((await get(url, signTestJwt({ alg: 'HS256', key: pem, claims: { aud: AUDIENCE, ...FULL_ACCESS } }))).status).toBe(401);
     } finally {
       await bot.stop();
     }
@@ -168,8 +185,8 @@ describe('admin API: other configurations', () => {
     const { bot, base } = await startBot({ jwt: { publicKey: ec.publicKey.export({ type: 'spki', format: 'pem' }).toString() } });
     try {
       const url = `${base}/admin/hotels/seaside/arrivals`;
-      expect((await get(url, signTestJwt({ alg: 'ES256', key: ec.privateKey }))).status).toBe(200);
-      expect((await get(url, signTestJwt({ alg: 'ES256', key: ec.privateKey, expiresIn: -60 }))).status).toBe(401);
+      expect((await get(url, signTestJwt({ alg: 'ES256', key: ec.privateKey, claims: FULL_ACCESS }))).status).toBe(200);
+      expect((await get(url, signTestJwt({ alg: 'ES256', key: ec.privateKey, claims: FULL_ACCESS, expiresIn: -60 }))).status).toBe(401);
     } finally {
       await bot.stop();
     }

@@ -18,6 +18,8 @@ describe('admin.jwt in the config', () => {
       issuer: 'https://id.example.com/',
       audience: 'hotello',
       algorithms: ['HS256'],
+      maxLifetimeMinutes: 1440,
+      claims: { hotels: 'hotels', role: 'role' },
     });
     const rsa = pemOf(generateKeyPairSync('rsa', { modulusLength: 2048 }));
     expect(parse({ publicKey: rsa, algorithms: ['RS256', 'PS256'] }).admin.jwt?.publicKey).toBe(rsa);

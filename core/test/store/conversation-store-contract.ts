@@ -67,7 +67,8 @@ function withOwnKey(name: string, value: unknown): Record<string, unknown> {
   return out;
 }
 
-type Housekeeping = 'open' | 'close' | 'ping' | 'sweepExpired';
+/** Not tenant data methods; `pluginCollections` has its own contract suite (plugin-collections-contract.ts). */
+type Housekeeping = 'open' | 'close' | 'ping' | 'sweepExpired' | 'pluginCollections';
 
 /**
  * The behaviour every ConversationStore must have. Runs against the memory store and against
@@ -816,7 +817,9 @@ export function describeConversationStoreContract(name: string, factory: Contrac
 
       it('rejects oversize or malformed messages', async () => {
         const key = keyFor();
-        await expect(store.recordInbound(inbound(key, 'big-text', 'x'.repeat(4097)))).rejects.toThrow(/4096/);
+        // Guests may send more than the 4,096 characters we may send, up to the inbound bound.
+        await expect(store.recordInbound(inbound(keyFor(), 'long-text', 'x'.repeat(5000)))).resolves.toMatchObject({ duplicate: false });
+        await expect(store.recordInbound(inbound(key, 'big-text', 'x'.repeat(65_537)))).rejects.toThrow(/65536/);
         await expect(store.recordInbound(inbound(key, 'big-raw', 'hi', { raw: { blob: 'x'.repeat(257 * 1024) } }))).rejects.toThrow(/raw/);
         await expect(store.recordInbound(inbound(key, 'out:forged'))).rejects.toBeInstanceOf(StoreValidationError);
         await expect(store.recordInbound(inbound(key, ''))).rejects.toBeInstanceOf(StoreValidationError);

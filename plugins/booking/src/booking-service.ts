@@ -2,6 +2,7 @@ import type { HotelDirectory, Logger, PluginEvents } from '@hotello/core';
 import type { BackendRegistry } from './backend/backend-registry';
 import { BookingNotFoundError } from './backend/booking-backend';
 import type { Booking, BookingGuest, Offer, RoomTypeInfo, StayQuery } from './domain/booking';
+import { ownerOf } from './domain/booking-owner';
 import { addDays, nightsBetween, todayIn } from './domain/calendar';
 import { cancellationTerms, type CancellationTerms } from './domain/cancellation-policy';
 import { checkStay, type StayProblem } from './domain/stay-rules';
@@ -122,15 +123,22 @@ export class BookingService {
     return booking;
   }
 
-  /** The guest's own booking, or undefined — someone else's booking looks exactly like a missing one. */
-  async findOwn(hotelId: string, reference: string, phone: string): Promise<Booking | undefined> {
+  /**
+   * The guest's own booking, or undefined — someone else's booking looks exactly like a missing
+   * one. `identity` is the guest's `TurnContext.identity` (on WhatsApp channels, their number).
+   */
+  async findOwn(hotelId: string, reference: string, identity: string): Promise<Booking | undefined> {
     const booking = await this.deps.registry.for(hotelId).get(hotelId, reference.toUpperCase());
-    return booking && booking.guest.phone === phone ? booking : undefined;
+    return booking && ownerOf(booking.guest) === identity ? booking : undefined;
   }
 
   /** The guest's upcoming held or confirmed bookings at this hotel, soonest first. */
-  upcomingFor(hotelId: string, phone: string): Promise<readonly Booking[]> {
-    return this.deps.registry.for(hotelId).listForGuest(hotelId, phone, { from: this.today(hotelId), statuses: ['held', 'confirmed'] });
+  async upcomingFor(hotelId: string, identity: string): Promise<readonly Booking[]> {
+    const listed = await this.deps.registry
+      .for(hotelId)
+      .listForGuest(hotelId, identity, { from: this.today(hotelId), statuses: ['held', 'confirmed'] });
+    // Checked here too: an external system that matches `guest` by phone only must not widen what a guest sees.
+    return listed.filter((booking) => ownerOf(booking.guest) === identity);
   }
 
   cancellationTerms(hotelId: string, booking: Booking): CancellationTerms {
@@ -146,8 +154,8 @@ export class BookingService {
    * Cancels a guest's own booking under the hotel's terms; throws BookingNotFoundError for a
    * booking that is not theirs. Returns the cancelled booking and the terms that applied.
    */
-  async cancelOwn(hotelId: string, reference: string, phone: string): Promise<{ booking: Booking; terms: CancellationTerms }> {
-    const booking = await this.findOwn(hotelId, reference, phone);
+  async cancelOwn(hotelId: string, reference: string, identity: string): Promise<{ booking: Booking; terms: CancellationTerms }> {
+    const booking = await this.findOwn(hotelId, reference, identity);
     if (!booking) throw new BookingNotFoundError(reference);
     const terms = this.cancellationTerms(hotelId, booking);
     if (terms.kind !== 'free' && terms.kind !== 'fee') return { booking, terms };

@@ -531,6 +531,23 @@ export function describeBuiltinBackendContract(name: string, open: () => Promise
         expect(await backend.listForGuest(hotel, '+254700000999')).toEqual([]);
       });
 
+      it('lists and stores a booking under its owner identity: a simulator guest and the real number never mix', async () => {
+        const phone = '+254700000404';
+        const unverified = `unverified:${hotel}/simulator/${phone}`;
+        const real = await backend.create(
+          hotel,
+          bookingRequest({ roomType: 'double', checkIn: '2030-05-01', checkOut: '2030-05-02' }, { phone }),
+        );
+        const simulated = await backend.create(
+          hotel,
+          bookingRequest({ roomType: 'double', checkIn: '2030-05-03', checkOut: '2030-05-04' }, { phone, identity: unverified }),
+        );
+        expect(real.guest).not.toHaveProperty('identity');
+        expect((await backend.get(hotel, simulated.reference))?.guest).toMatchObject({ phone, identity: unverified });
+        expect((await backend.listForGuest(hotel, phone)).map((b) => b.reference)).toEqual([real.reference]);
+        expect((await backend.listForGuest(hotel, unverified)).map((b) => b.reference)).toEqual([simulated.reference]);
+      });
+
       it('lists the hotel’s bookings for operators by check-in, within dates and statuses', async () => {
         const a = await backend.create(hotel, bookingRequest({ roomType: 'double', checkIn: '2030-03-20', checkOut: '2030-03-22' }));
         const b = await backend.create(

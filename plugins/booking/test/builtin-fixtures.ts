@@ -77,14 +77,20 @@ let keys = 0;
 
 export function bookingRequest(
   stay: { roomType: string; checkIn: string; checkOut: string; adults?: number; children?: number },
-  extra: Partial<Omit<BookingRequest, 'stay'>> & { phone?: string } = {},
+  extra: Partial<Omit<BookingRequest, 'stay'>> & { phone?: string; identity?: string } = {},
 ): BookingRequest {
   keys += 1;
-  const { phone, ...rest } = extra;
+  const { phone, identity, ...rest } = extra;
   return {
     idempotencyKey: `key-${keys}-${Math.random().toString(36).slice(2, 8)}`,
     stay: { adults: 1, children: 0, ...stay },
-    guest: { phone: phone ?? '+254700000001', name: 'Amina Njeri', channelId: 'cloud-api', language: 'en' },
+    guest: {
+      phone: phone ?? '+254700000001',
+      ...(identity !== undefined && { identity }),
+      name: 'Amina Njeri',
+      channelId: 'cloud-api',
+      language: 'en',
+    },
     ...rest,
   };
 }

@@ -81,7 +81,7 @@ describe('GET /admin/hotels/:hotel/bookings', () => {
   });
 
   it('accepts an admin JWT', async () => {
-    const token = signTestJwt({ key: JWT_SECRET, claims: { sub: 'frontdesk', aud: 'hotello-admin' } });
+    const token = signTestJwt({ key: JWT_SECRET, claims: { sub: 'gm', aud: 'hotello-admin', hotels: ['seaside'], role: 'manager' } });
     expect((await get('/admin/hotels/seaside/bookings', token)).status).toBe(200);
   });
 
@@ -169,5 +169,73 @@ describe('the bookings endpoint on the built-in backend', () => {
     } finally {
       await bot.stop();
     }
+  });
+});
+
+describe('GET /admin/hotels/:hotel/bookings per hotel and role', () => {
+  const SEASIDE_MANAGER = 'seaside-manager-key-0123456789';
+  const SEASIDE_DESK = 'seaside-desk-key-0123456789';
+  let bot: TestBot;
+  let base: string;
+
+  beforeAll(async () => {
+    const backend = new FakeBookingBackend();
+    const plugin = definePlugin({
+      name: 'booking',
+      options: bookingOptionsSchema,
+      register: (ctx) => registerBookingAdminRoutes(ctx.http.adminRouter, () => backend, { now: () => NOW }),
+    });
+    const config = operatorsConfig({
+      admin: {
+        apiKeys: [
+          { key: SEASIDE_MANAGER, hotels: ['seaside'], role: 'manager' },
+          { key: SEASIDE_DESK, hotels: ['seaside'], role: 'front-desk' },
+        ],
+        jwt: { secret: JWT_SECRET },
+      },
+    });
+    // A second hotel with booking on, so "another hotel" is one the plugin does serve.
+    const hotels = [
+      ...(config.hotels as Record<string, unknown>[]),
+      { id: 'harbour', name: 'Harbour Inn', plugins: { booking: { roomTypes: ROOMS } } },
+    ];
+    bot = await createTestBot({ plugins: [plugin], config: { ...config, hotels } });
+    base = `http://127.0.0.1:${await bot.kernel.listen(0, '127.0.0.1')}`;
+  });
+  afterAll(() => bot.stop());
+
+  /** What a caller sees, minus the Date header; a fixed request id makes two answers comparable byte for byte. */
+  const answer = async (hotel: string, token: string) => {
+    const res = await fetch(`${base}/admin/hotels/${hotel}/bookings`, {
+      headers: { authorization: `Bearer ${token}`, 'x-request-id': 'same-request-id' },
+    });
+    return { status: res.status, headers: [...res.headers.entries()].filter(([name]) => name !== 'date'), body: await res.text() };
+  };
+
+  it('needs the manager role: a manager key reads its hotel, a front-desk key gets 403', async () => {
+    expect((await answer('seaside', SEASIDE_MANAGER)).status).toBe(200);
+    const desk = await answer('seaside', SEASIDE_DESK);
+    expect(desk.status).toBe(403);
+    expect(JSON.parse(desk.body)).toMatchObject({ error: 'forbidden', message: 'this needs the manager role or higher' });
+  });
+
+  it('answers a hotel outside the key exactly like an unknown hotel', async () => {
+    const unknown = await answer('atlantis', SEASIDE_MANAGER);
+    expect(unknown.status).toBe(404);
+    expect(await answer('harbour', SEASIDE_MANAGER)).toEqual(unknown);
+    expect(await answer('citylodge', SEASIDE_MANAGER)).toEqual(unknown);
+    // The hotel is checked before the role, so a front-desk key learns nothing either.
+    expect(await answer('harbour', SEASIDE_DESK)).toEqual(await answer('atlantis', SEASIDE_DESK));
+  });
+
+  it('reads the hotels and role claims of a token', async () => {
+    const jwt = (claims: Record<string, unknown>) => signTestJwt({ key: JWT_SECRET, claims });
+    expect((await answer('harbour', jwt({ hotels: ['harbour'], role: 'manager' }))).status).toBe(200);
+    expect((await answer('harbour', jwt({ hotels: ['harbour'], role: 'front-desk' }))).status).toBe(403);
+    expect(await answer('seaside', jwt({ hotels: ['harbour'], role: 'admin' }))).toEqual(
+      await answer('atlantis', jwt({ hotels: ['harbour'], role: 'admin' })),
+    );
+    expect((await answer('seaside', jwt({ role: 'admin' }))).status).toBe(404);
+    expect((await answer('seaside', jwt({ hotels: '*', role: 'admin', exp: 1e300 }))).status).toBe(401);
   });
 });

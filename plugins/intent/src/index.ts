@@ -50,6 +50,5 @@ export type {
   LlmOutcome,
   LlmUsageRecord,
 } from './cost/intent-log';
-export { MemoryIntentLog } from './cost/memory-intent-log';
-export { MongooseIntentLog } from './cost/mongoose-intent-log';
+export { IntentLog, RETENTION_DAYS } from './cost/stored-intent-log';
 export { LlmBudget, monthIn, type BudgetExceeded } from './cost/llm-budget';

@@ -1,11 +1,10 @@
-import { definePlugin, INTENT_CLASSIFIER, MongoConversationStore, TurnRegistry, type PluginContext } from '@hotello/core';
+import { definePlugin, INTENT_CLASSIFIER, TurnRegistry, type PluginContext } from '@hotello/core';
 import type { InjectionToken } from 'tsyringe';
 import { builtinDeclarations } from './builtin/declarations';
 import { LayeredClassifier } from './classifier/layered-classifier';
 import type { IntentLogRepository } from './cost/intent-log';
 import { LlmBudget } from './cost/llm-budget';
-import { MemoryIntentLog } from './cost/memory-intent-log';
-import { MongooseIntentLog } from './cost/mongoose-intent-log';
+import { IntentLog } from './cost/stored-intent-log';
 import './events';
 import { greeting, helpMenu, talkToPerson, thanksGoodbye } from './handlers/handlers';
 import { NAMESPACE, TEXTS } from './i18n/texts';
@@ -17,9 +16,9 @@ import { menuSupport } from './turn/menu-support';
 import { understand } from './turn/understand';
 
 /**
- * Where the plugin keeps its classification and LLM usage logs. Register a
- * `MongooseIntentLog` here (before the bot starts) to share them across instances; otherwise
- * they live in memory.
+ * Where the plugin keeps its classification and LLM usage logs. By default an {@link IntentLog}
+ * in the plugin's collections (shared by every instance on the MongoDB store); register another
+ * repository here before the bot starts to replace it.
  */
 export const INTENT_LOG: InjectionToken<IntentLogRepository> = Symbol.for('hotello.intent.log');
 
@@ -72,11 +71,9 @@ export const intentPlugin = definePlugin({
     ctx.messages.add(NAMESPACE, TEXTS);
 
     const optionsFor = (hotelId: string) => ctx.optionsFor(hotelId);
-    // With the MongoDB store the logs live on its connection, so every instance shares the
-    // budget; with the in-memory store they stay in the process.
-    const log = resolveOr(ctx, INTENT_LOG, () =>
-      ctx.store instanceof MongoConversationStore ? new MongooseIntentLog(ctx.store.connection) : new MemoryIntentLog(),
-    );
+    // The logs live in the plugin's own collections, so on the MongoDB store every instance
+    // shares the budget; core builds their indexes before `start`.
+    const log = resolveOr(ctx, INTENT_LOG, () => new IntentLog(ctx.storage));
     const budget = new LlmBudget(log, (info) => ctx.events.emit('intent.llm_budget_exceeded', info));
     const llmFor = llmLayers(ctx, log, budget);
     const classifier = new LayeredClassifier({
@@ -108,8 +105,6 @@ export const intentPlugin = definePlugin({
       .list()
       .filter((h) => ctx.isEnabledFor(h.id))
       .map((h) => h.id);
-    const log = ctx.container.resolve(INTENT_LOG);
-    if (log instanceof MongooseIntentLog) await log.init();
     ctx.container.resolve(LayeredClassifier).prepare(hotels);
     const llmFor = ctx.container.resolve<LlmLayerLookup>(LLM_LAYERS);
     await Promise.all(hotels.map((h) => llmFor(h)?.warmUp()));

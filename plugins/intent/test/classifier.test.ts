@@ -1,7 +1,6 @@
 import type { IntentDefinition } from '@hotello/core';
-import { MemoryIntentLog } from '../src/cost/memory-intent-log';
 import { defaultOptions } from '../src/options';
-import { builtinDefinitions, HOTEL, testClassifier } from './helpers';
+import { builtinDefinitions, HOTEL, memoryIntentLog, testClassifier } from './helpers';
 
 const NOW = new Date('2025-03-05T10:00:00Z');
 const MENU = [
@@ -93,7 +92,7 @@ describe('layered classifier', () => {
   });
 
   it('logs every classification without the guest text', async () => {
-    const log = new MemoryIntentLog();
+    const log = memoryIntentLog();
     const c = testClassifier({ log });
     await c.classify({ hotelId: HOTEL.id, text: 'hello', language: 'en' });
     const summary = await log.summary(HOTEL.id, new Date(0));

@@ -1,8 +1,8 @@
-import mongoose, { type Connection } from 'mongoose';
+import { createPluginStorage, MongoConversationStore, createLogger } from '@hotello/core';
+import { createTestStorage } from '@hotello/core/testing';
 import type { IntentLogRepository, LlmUsageRecord } from '../src/cost/intent-log';
 import { LlmBudget, monthIn, type BudgetExceeded } from '../src/cost/llm-budget';
-import { MemoryIntentLog } from '../src/cost/memory-intent-log';
-import { MongooseIntentLog } from '../src/cost/mongoose-intent-log';
+import { IntentLog } from '../src/cost/stored-intent-log';
 import { estimateCost } from '../src/llm/pricing';
 
 const at = new Date('2025-03-10T10:00:00Z');
@@ -19,7 +19,7 @@ const usage = (hotelId: string, costUsd: number, month = '2025-03'): LlmUsageRec
   outcome: 'ok',
 });
 
-/** The same behaviour from both repositories. */
+/** The same behaviour on both stores (records are pruned against `at`, the tests' now). */
 function contract(name: string, make: () => Promise<IntentLogRepository>) {
   describe(`${name} intent log`, () => {
     let log: IntentLogRepository;
@@ -73,57 +73,46 @@ function contract(name: string, make: () => Promise<IntentLogRepository>) {
   });
 }
 
-contract('memory', async () => new MemoryIntentLog());
+// The same code on both stores: core's plugin storage is all that differs.
+contract('memory store', async () => new IntentLog(createTestStorage('intent'), () => at));
 
-describe('mongoose', () => {
-  let connection: Connection;
-  const dbName = `intent_log_${process.pid}_${Date.now().toString(36)}`;
-  let made = 0;
-  beforeAll(async () => {
-    connection = await mongoose.createConnection(process.env.MONGODB_URI!, { dbName, serverSelectionTimeoutMS: 5_000 }).asPromise();
+describe('on the MongoDB test server', () => {
+  const store = new MongoConversationStore({
+    uri: process.env.MONGODB_URI!,
+    dbName: `intent_log_${process.pid}_${Date.now().toString(36)}`,
+    logger: createLogger({ level: 'silent' }),
   });
+  beforeAll(() => store.open());
   afterAll(async () => {
-    await connection.dropDatabase();
-    await connection.close();
+    await store.connection.dropDatabase();
+    await store.close();
   });
 
-  contract('mongoose', async () => {
-    made += 1;
-    const log = new MongooseIntentLog(connection, `t${made}_`);
-    await log.init();
-    return log;
-  });
-
-  it('prunes records past their retention', async () => {
-    const log = new MongooseIntentLog(connection, 'prune_');
-    await log.init();
-    await log.recordClassification({
-      hotelId: 'seaside',
-      at: new Date('2024-01-01'),
-      layer: 'rules',
-      intent: 'x',
-      confidence: 1,
-      latencyMs: 1,
-      language: 'en',
-    });
-    await log.recordClassification({ hotelId: 'seaside', at, layer: 'rules', intent: 'x', confidence: 1, latencyMs: 1, language: 'en' });
-    await log.prune(new Date('2025-03-11'));
-    expect((await log.summary('seaside', new Date(0))).classifications).toBe(1);
-  });
+  // Each test gets collections of its own, under another plugin name.
+  let made = 0;
+  contract('mongodb store', async () => new IntentLog(createPluginStorage(`intent-${++made}`, store.pluginCollections), () => at));
 });
 
-describe('memory intent log', () => {
-  it('caps detail per hotel but keeps the spend exact', async () => {
-    const log = new MemoryIntentLog(2);
-    for (let i = 0; i < 5; i++) await log.recordLlmUsage(usage('seaside', 1));
-    expect((await log.summary('seaside', new Date(0))).llm.calls).toBe(2);
-    expect(await log.llmSpend('seaside', '2025-03')).toBe(5);
+describe('retention', () => {
+  it('prunes detail past its retention as records come in, keeping the monthly spend', async () => {
+    let now = new Date('2025-03-10T10:00:00Z');
+    const log = new IntentLog(createTestStorage('intent'), () => now);
+    const old = { hotelId: 'seaside', layer: 'rules', intent: 'x', confidence: 1, latencyMs: 1, language: 'en' } as const;
+    await log.recordClassification({ ...old, at: new Date('2024-01-01') });
+    await log.recordLlmUsage({ ...usage('seaside', 2, '2024-01'), at: new Date('2024-01-01') });
+    // The first record of the hour prunes; a year later the old detail is gone.
+    now = new Date('2025-03-10T12:00:00Z');
+    await log.recordClassification({ ...old, at: now });
+    expect((await log.summary('seaside', new Date(0))).classifications).toBe(1);
+    expect(await log.llmSpend('seaside', '2024-01')).toBe(2);
+    await log.prune('seaside', new Date('2026-06-01'));
+    expect((await log.summary('seaside', new Date(0))).llm.calls).toBe(0);
   });
 });
 
 describe('LLM budget', () => {
   it('allows calls until the month is spent, then alerts once', async () => {
-    const log = new MemoryIntentLog();
+    const log = new IntentLog(createTestStorage('intent'));
     const alerts: BudgetExceeded[] = [];
     const budget = new LlmBudget(log, (a) => void alerts.push(a), 0);
     expect(await budget.allows('seaside', '2025-03', 1)).toBe(true);
@@ -135,7 +124,7 @@ describe('LLM budget', () => {
   });
 
   it('caches spend briefly, counting its own calls meanwhile', async () => {
-    const log = new MemoryIntentLog();
+    const log = new IntentLog(createTestStorage('intent'));
     let now = 0;
     const budget = new LlmBudget(
       log,

@@ -1,8 +1,9 @@
 import type { IntentDefinition, Logger } from '@hotello/core';
 import { builtinDeclarations } from '../src/builtin/declarations';
 import { LayeredClassifier, type HotelInfo, type LayeredClassifierDeps } from '../src/classifier/layered-classifier';
+import { createTestStorage } from '@hotello/core/testing';
 import type { IntentLogRepository } from '../src/cost/intent-log';
-import { MemoryIntentLog } from '../src/cost/memory-intent-log';
+import { IntentLog } from '../src/cost/stored-intent-log';
 import { defaultOptions, type IntentOptions } from '../src/options';
 
 /** The built-in intents as the catalogue would hold them after the plugin registered. */
@@ -15,6 +16,11 @@ export function builtinDefinitions(): IntentDefinition[] {
     patterns: d.options.patterns,
     title: d.options.title,
   }));
+}
+
+/** The plugin's log on a fresh memory store, as a bot on the default store would have it. */
+export function memoryIntentLog(clock?: () => Date): IntentLog {
+  return new IntentLog(createTestStorage('intent'), clock);
 }
 
 /** A logger that records warnings and errors, so tests can assert on them. */
@@ -47,7 +53,7 @@ export function testClassifier(
     intentsFor: () => intents,
     hotel: (id) => (id === HOTEL.id ? HOTEL : undefined),
     optionsFor: (id) => (id === HOTEL.id ? options : undefined),
-    log: overrides.log ?? new MemoryIntentLog(),
+    log: overrides.log ?? memoryIntentLog(),
     logger: quietLogger(),
     ...overrides,
   });

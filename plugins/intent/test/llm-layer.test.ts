@@ -1,11 +1,11 @@
 import { LayeredClassifier } from '../src/classifier/layered-classifier';
-import { MemoryIntentLog } from '../src/cost/memory-intent-log';
+import type { IntentLog } from '../src/cost/stored-intent-log';
 import { LlmBudget, type BudgetExceeded } from '../src/cost/llm-budget';
 import { LangChainLlmClient } from '../src/llm/llm-client';
 import { LlmLayer } from '../src/llm/llm-layer';
 import { defaultOptions, type LlmOptions } from '../src/options';
 import { FakeOpenAI, type ChatRequest } from './fakes/openai-fake';
-import { builtinDefinitions, HOTEL, quietLogger } from './helpers';
+import { builtinDefinitions, HOTEL, memoryIntentLog, quietLogger } from './helpers';
 
 const NOW = new Date('2025-03-05T10:00:00Z');
 // No rule matches this, and the threshold below keeps the local model from answering: the LLM decides.
@@ -19,7 +19,7 @@ function toolSchema(request: ChatRequest) {
 
 describe('LLM layer against a local OpenAI-compatible server', () => {
   let fake: FakeOpenAI;
-  let log: MemoryIntentLog;
+  let log: IntentLog;
   let exceeded: BudgetExceeded[];
   let logger: ReturnType<typeof quietLogger>;
 
@@ -31,7 +31,7 @@ describe('LLM layer against a local OpenAI-compatible server', () => {
   afterAll(() => fake.stop());
 
   function classifier(llm: Partial<LlmOptions> = {}): LayeredClassifier {
-    log = new MemoryIntentLog();
+    log = memoryIntentLog();
     exceeded = [];
     logger = quietLogger();
     const llmOptions = defaultOptions({

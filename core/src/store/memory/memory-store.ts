@@ -28,6 +28,7 @@ import {
   normaliseError,
   savedIdentity,
 } from '../validate-input';
+import { MemoryCollections } from '../collections/memory/memory-collections';
 import { applyPlan } from './apply-plan';
 import { deepCopy } from './deep-copy';
 import { newObjectIdHex } from './object-id';
@@ -56,6 +57,7 @@ export class MemoryConversationStore implements ConversationStore {
   private readonly ttlDays: number;
   private readonly clock: () => Date;
   private isOpen = false;
+  readonly pluginCollections = new MemoryCollections(() => this.isOpen);
   private readonly conversations = new Map<string, StoredConversation>();
   /** (hotel, channel, guest) → conversation id: the unique key. */
   private readonly conversationIds = new Map<string, string>();

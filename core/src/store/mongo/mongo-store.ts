@@ -30,6 +30,7 @@ import {
   normaliseError,
   savedIdentity,
 } from '../validate-input';
+import { MongoCollections } from '../collections/mongo/mongo-collections';
 import { databaseInUri, isUnavailableError, redactUri } from './connectivity';
 import { ensureExpiryIndex } from './expiry-index';
 import { PluginModelRegistry, type PluginModelOptions, type PluginModels } from './plugin-models';
@@ -81,6 +82,7 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
   private readonly conversations: Model<ConversationDoc>;
   private readonly messages: Model<MessageDoc>;
   private readonly plugins: PluginModelRegistry;
+  readonly pluginCollections: MongoCollections;
   private readonly ttlDays: number;
   private readonly timeoutMs: number;
   private readonly clock: () => Date;
@@ -103,6 +105,10 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
       () => this.state === 'open',
       (collection, err) => this.logger.error({ err, collection }, 'building plugin model indexes failed'),
     );
+    this.pluginCollections = new MongoCollections(this.plugins, (operation, fn) => {
+      this.assertOpen(operation);
+      return this.run(operation, fn);
+    });
     this.connection.on(
       'disconnected',
       () => this.state === 'open' && this.logger.warn('MongoDB connection lost; operations fail until it is back'),

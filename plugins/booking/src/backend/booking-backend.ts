@@ -16,8 +16,8 @@ export interface BookingBackend {
    */
   create(hotelId: string, request: BookingRequest): Promise<Booking>;
   get(hotelId: string, reference: string): Promise<Booking | undefined>;
-  /** The guest's bookings at this hotel (by E.164 phone), soonest first. */
-  listForGuest(hotelId: string, phone: string, query?: BookingListQuery): Promise<readonly Booking[]>;
+  /** The bookings at this hotel that `identity` owns (see `ownerOf`), soonest first. */
+  listForGuest(hotelId: string, identity: string, query?: BookingListQuery): Promise<readonly Booking[]>;
   /** Operators' view of a hotel's bookings, by check-in. */
   list(hotelId: string, query?: BookingListQuery): Promise<readonly Booking[]>;
   /** Cancels and releases the rooms; idempotent for an already cancelled booking. */

@@ -17,8 +17,15 @@ export interface NightlyRate {
 }
 
 export interface BookingGuest {
-  /** E.164 phone number: bookings are the guest's by this number at this hotel. */
+  /** E.164 phone number the booking was made from. */
   readonly phone: string;
+  /**
+   * Who owns the booking, when that is not `phone`: the guest identity (core's
+   * `TurnContext.identity`) of a channel that does not verify numbers (the simulator). Absent
+   * for bookings made on WhatsApp channels, whose identity is the number — so bookings made
+   * before identities existed, or by an external system, belong to their number as before.
+   */
+  readonly identity?: string;
   readonly name: string;
   readonly email?: string;
   /** The channel the booking was made through. */

@@ -3,6 +3,7 @@ import type { FlowStepContext, StepOutcome } from '@hotello/core';
 import { RoomUnavailableError } from '../backend/booking-backend';
 import type { BookingService } from '../booking-service';
 import type { StayQuery } from '../domain/booking';
+import { ownerFields } from '../domain/booking-owner';
 import { nightsBetween } from '../domain/calendar';
 import type { StayProblem } from '../domain/stay-rules';
 import type { BookingOptions } from '../options';
@@ -335,6 +336,7 @@ export class BookTurn {
         { ...this.query(), roomType: draft.roomType },
         {
           phone: ctx.conversation.guest,
+          ...ownerFields(ctx.identity, ctx.conversation.guest),
           name: draft.name,
           email: draft.email,
           channelId: ctx.conversation.channelId,

@@ -67,6 +67,13 @@ export interface Understood {
   email?: string;
 }
 
+/**
+ * RFC 5321's longest address. Whoever filled the slot (the intent plugin, an LLM, another
+ * classifier), a longer one is no address: the email step asks again instead of putting it in
+ * the summary, whose text would then exceed what WhatsApp (and the outbox) accept.
+ */
+const MAX_EMAIL_LENGTH = 254;
+
 export function understoodFrom(slots: Readonly<Record<string, unknown>>): Understood {
   return {
     checkIn: isCalendarDate(slots.checkIn) ? slots.checkIn : undefined,
@@ -75,7 +82,7 @@ export function understoodFrom(slots: Readonly<Record<string, unknown>>): Unders
     adults: positiveInt(slots.adults),
     children: positiveInt(slots.children),
     roomType: typeof slots.roomType === 'string' ? slots.roomType : undefined,
-    email: typeof slots.email === 'string' ? slots.email : undefined,
+    email: typeof slots.email === 'string' && slots.email.length <= MAX_EMAIL_LENGTH ? slots.email : undefined,
   };
 }
 

@@ -33,7 +33,7 @@ export class ManageTurn {
   /** Lists the guest's upcoming bookings; `introKey` says what the list is for. */
   async list(introKey: 'my_bookings' | 'cancel_which'): Promise<StepOutcome> {
     const { ctx } = this;
-    const bookings = await this.service.upcomingFor(this.hotelId, ctx.conversation.guest);
+    const bookings = await this.service.upcomingFor(this.hotelId, ctx.identity);
     if (bookings.length === 0) return ctx.say.buttons('my_bookings_none', ['book_room']).end();
     const labelled = bookings.map((b) => ({ reference: b.reference, vars: this.labels.booking(b) }));
     const lines = labelled.map(({ vars }) => ctx.t('booking_line', vars, 'booking')).join('\n');
@@ -59,7 +59,7 @@ export class ManageTurn {
 
   private async offerCancel(reference: string): Promise<StepOutcome> {
     const { ctx } = this;
-    const booking = await this.service.findOwn(this.hotelId, reference, ctx.conversation.guest);
+    const booking = await this.service.findOwn(this.hotelId, reference, ctx.identity);
     if (!booking) return ctx.say('cancel_not_found', { reference, hotel: ctx.hotel.name }).end();
     const vars = this.labels.booking(booking);
     const terms = this.service.cancellationTerms(this.hotelId, booking);
@@ -92,7 +92,7 @@ export class ManageTurn {
       return other && other !== reference ? this.offerCancel(other) : undefined;
     }
     try {
-      const { booking, terms } = await this.service.cancelOwn(this.hotelId, reference, ctx.conversation.guest);
+      const { booking, terms } = await this.service.cancelOwn(this.hotelId, reference, ctx.identity);
       const vars = this.labels.booking(booking);
       if (terms.kind === 'free' || terms.kind === 'fee') {
         const fee = terms.kind === 'fee' ? terms.fee : undefined;

@@ -16,6 +16,7 @@ import type { IntentOptions } from '../options';
 import { todayIn, toIso } from '../slots/calendar';
 import { extractSlots, pickSlots } from '../slots/extract-slots';
 import { validateLlmSlots } from '../slots/validate-llm-slots';
+import { boundedText } from '../text/bounded';
 import { normalizeText, words } from '../text/normalize';
 import { HotelUnderstanding } from './hotel-understanding';
 import type { ScoredIntent } from './language-model';
@@ -129,7 +130,8 @@ export class LayeredClassifier implements IntentClassifier {
     const options = this.optionsOf(hotel.id);
     const u = this.understandingFor(hotel.id);
     const now = input.now ?? new Date();
-    const text = input.text.trim();
+    // Every layer below reads at most READ_CHARS characters, so no message costs more than that many.
+    const text = boundedText(input.text.trim()).trimEnd();
     const normalized = normalizeText(text);
     const guess = u.identifier.identify(text, options.languages);
     const language = input.language ?? decideLanguage(text, guess, undefined, hotel.defaultLanguage, options.languages).language;

@@ -42,9 +42,9 @@ export interface IntentLogSummary {
 }
 
 /**
- * Where the intent plugin keeps its cost-control records, per hotel. In memory by default; the
- * mongoose implementation shares the bot's MongoDB connection so every instance sees the same
- * monthly spend.
+ * Where the intent plugin keeps its cost-control records, per hotel. {@link IntentLog} keeps
+ * them in the plugin's collections, on whichever store the bot runs (on MongoDB every instance
+ * sees the same monthly spend); tests may hand the classifier something else.
  */
 export interface IntentLogRepository {
   recordClassification(record: ClassificationRecord): Promise<void>;
@@ -60,8 +60,11 @@ export interface IntentLogRepository {
   summary(hotelId: string, since: Date): Promise<IntentLogSummary>;
 }
 
-/** Builds a summary from records; shared by both implementations' tests and the in-memory store. */
-export function summarize(classifications: readonly ClassificationRecord[], usage: readonly LlmUsageRecord[]): IntentLogSummary {
+/** Builds a summary from the records' measured fields. */
+export function summarize(
+  classifications: readonly Pick<ClassificationRecord, 'layer' | 'confidence' | 'latencyMs'>[],
+  usage: readonly Pick<LlmUsageRecord, 'inputTokens' | 'outputTokens' | 'costUsd'>[],
+): IntentLogSummary {
   const byLayer: Partial<Record<IntentLayer, LayerStats>> = {};
   for (const r of classifications) {
     const s = (byLayer[r.layer] ??= { count: 0, avgConfidence: 0, avgLatencyMs: 0 });

@@ -1,3 +1,4 @@
+import { boundedText } from '../text/bounded';
 import { normalizeText, words } from '../text/normalize';
 import { LEXICON } from './lexicon';
 
@@ -64,7 +65,9 @@ export class LanguageIdentifier {
   }
 
   /** Guesses among `allowed` (all known languages when omitted). */
-  identify(text: string, allowed?: readonly string[]): LanguageGuess {
+  identify(message: string, allowed?: readonly string[]): LanguageGuess {
+    // Scoring is linear in the text, per language: a bounded beginning says as much about the language.
+    const text = boundedText(message);
     const letters = text.match(LETTER)?.length ?? 0;
     const candidates = (allowed ?? this.languages).filter((l) => this.profiles.has(l) || l === 'ar');
     if (letters === 0 || candidates.length === 0) return { confidence: 0, letters };

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { addDays, isValidDate, offsetMinutes, todayIn, toIso, upcomingYear, weekday, type CivilDate } from './calendar';
 import { CHRONO_HINT, DAY_SUFFIX, MONTH_PATTERN, MONTHS, RANGE_JOINER, RELATIVE, SW_WEEKDAYS } from './date-words';
+import { collapseSpaces } from './collapse-spaces';
 import { re } from './regex-cache';
 import { B, E, mask, type SlotText, type Span } from './slot-text';
 
@@ -36,17 +37,36 @@ const CHRONO: Readonly<Record<string, chrono.Chrono>> = {
 
 const NOW_WORDS = /^(?:right now|now|ahora(?: mismo)?|maintenant|agora|jetzt|adesso|ora|sasa hivi|الان|الآن)$/i;
 
+/**
+ * What the date extractors found so far. Each extractor reads the text with everything already
+ * taken blanked out; the blanked text is rebuilt once when next read, not once per date found
+ * (a message repeating "march 10" holds hundreds of them, and re-masking per date is quadratic).
+ */
 class Collector {
   readonly mentions: DateMention[] = [];
   readonly invalid: string[] = [];
-  constructor(private text: SlotText) {}
+  private readonly spans: Span[] = [];
+  private readonly taken: Uint8Array;
+  private masked: SlotText;
+  private stale = false;
+
+  constructor(private readonly text: SlotText) {
+    this.masked = text;
+    this.taken = new Uint8Array(text.folded.length);
+  }
 
   get folded(): string {
-    return this.text.folded;
+    return this.view().folded;
   }
 
   get original(): string {
-    return this.text.original;
+    return this.view().original;
+  }
+
+  /** Whether no part of `span` was taken yet (matches of two patterns may overlap). */
+  isFree(span: Span): boolean {
+    for (let i = span.start; i < span.end; i++) if (this.taken[i]) return false;
+    return true;
   }
 
   add(span: Span, start: CivilDate, end?: CivilDate): void {
@@ -60,7 +80,17 @@ class Collector {
   }
 
   private consume(span: Span): void {
-    this.text = { original: mask(this.text.original, [span]), folded: mask(this.text.folded, [span]) };
+    this.spans.push(span);
+    this.taken.fill(1, span.start, span.end);
+    this.stale = true;
+  }
+
+  private view(): SlotText {
+    if (this.stale) {
+      this.masked = { original: mask(this.text.original, this.spans), folded: mask(this.text.folded, this.spans) };
+      this.stale = false;
+    }
+    return this.masked;
   }
 }
 
@@ -78,11 +108,10 @@ function dayRanges(c: Collector, today: CivilDate): void {
     `${B}(${MONTH_PATTERN})\\s+(\\d{1,2})${DAY_SUFFIX}\\s*(?:${RANGE_JOINER})\\s*(\\d{1,2})${DAY_SUFFIX}${E}(?:,?\\s+(\\d{4}))?`,
     'gu',
   );
-  const found: { span: Span; text: string; d1: number; d2: number; month: number; year?: number }[] = [];
+  const found: { span: Span; d1: number; d2: number; month: number; year?: number }[] = [];
   for (const m of c.folded.matchAll(dayFirst)) {
     found.push({
       span: { start: m.index, end: m.index + m[0].length },
-      text: m[0],
       d1: +m[1]!,
       d2: +m[2]!,
       month: MONTHS[m[3]!]!,
@@ -92,7 +121,6 @@ function dayRanges(c: Collector, today: CivilDate): void {
   for (const m of c.folded.matchAll(monthFirst)) {
     found.push({
       span: { start: m.index, end: m.index + m[0].length },
-      text: m[0],
       d1: +m[2]!,
       d2: +m[3]!,
       month: MONTHS[m[1]!]!,
@@ -100,7 +128,7 @@ function dayRanges(c: Collector, today: CivilDate): void {
     });
   }
   for (const r of found) {
-    if (c.folded.slice(r.span.start, r.span.end) !== r.text) continue; // overlaps one already taken
+    if (!c.isFree(r.span)) continue; // overlaps one already taken
     const year = r.year ?? upcomingYear(today, r.month, Math.min(r.d1, 28));
     const start = date(year, r.month, r.d1);
     // "28 Dec – 2 Jan" written as "28-2 January" is rare; a second day before the first means the next month.
@@ -140,11 +168,10 @@ function numericDates(c: Collector, today: CivilDate): void {
 function namedDates(c: Collector, today: CivilDate): void {
   const dayMonth = re(`${B}(\\d{1,2})${DAY_SUFFIX}\\s*(?:of |de |di |del |do )?(${MONTH_PATTERN})${E}(?:,?\\s+(\\d{4}))?`, 'gu');
   const monthDay = re(`${B}(${MONTH_PATTERN})\\s+(\\d{1,2})${DAY_SUFFIX}${E}(?:,?\\s+(\\d{4}))?`, 'gu');
-  const found: { span: Span; text: string; day: number; month: number; year?: number }[] = [];
+  const found: { span: Span; day: number; month: number; year?: number }[] = [];
   for (const m of c.folded.matchAll(dayMonth))
     found.push({
       span: { start: m.index, end: m.index + m[0].length },
-      text: m[0],
       day: +m[1]!,
       month: MONTHS[m[2]!]!,
       year: m[3] ? +m[3] : undefined,
@@ -152,13 +179,12 @@ function namedDates(c: Collector, today: CivilDate): void {
   for (const m of c.folded.matchAll(monthDay))
     found.push({
       span: { start: m.index, end: m.index + m[0].length },
-      text: m[0],
       day: +m[2]!,
       month: MONTHS[m[1]!]!,
       year: m[3] ? +m[3] : undefined,
     });
   for (const r of found) {
-    if (c.folded.slice(r.span.start, r.span.end) !== r.text) continue; // overlaps one already taken
+    if (!c.isFree(r.span)) continue; // overlaps one already taken
     const d = date(r.year ?? upcomingYear(today, r.month, Math.min(r.day, 28)), r.month, r.day);
     if (d) c.add(r.span, d);
     else c.bad(r.span);
@@ -209,7 +235,10 @@ function chronoDates(c: Collector, ctx: DateContext): void {
   const parsers = [CHRONO[ctx.language], ctx.language === 'en' ? undefined : CHRONO.en].filter((p): p is chrono.Chrono => !!p);
   const reference = { instant: ctx.now, timezone: offsetMinutes(ctx.timeZone, ctx.now) };
   for (const parser of parsers) {
-    const results = parser.parse(c.original, reference, { forwardDate: true });
+    // chrono's patterns (`(\W|^)…\s*…`) are quadratic on long runs of spaces, which is what
+    // masking leaves behind; it reads the text with each run shortened to one space.
+    const collapsed = collapseSpaces(c.original);
+    const results = parser.parse(collapsed.text, reference, { forwardDate: true });
     let used = false;
     for (const r of results) {
       const certain = r.start.isCertain('day') || r.start.isCertain('weekday') || r.start.isCertain('month');
@@ -218,7 +247,7 @@ function chronoDates(c: Collector, ctx: DateContext): void {
       const start = date(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!);
       const end = r.end ? date(r.end.get('year')!, r.end.get('month')!, r.end.get('day')!) : undefined;
       if (!start) continue;
-      c.add({ start: r.index, end: r.index + r.text.length }, start, end && toIso(end) !== toIso(start) ? end : undefined);
+      c.add(collapsed.spanOf(r.index, r.index + r.text.length), start, end && toIso(end) !== toIso(start) ? end : undefined);
       used = true;
     }
     if (used) return;

@@ -1,4 +1,5 @@
 import type { SlotError } from '@hotello/core';
+import { boundedText } from '../text/bounded';
 import { extractBudget } from './budget';
 import { todayIn } from './calendar';
 import { extractDates } from './dates';
@@ -31,10 +32,11 @@ export interface SlotExtraction {
 /**
  * Extracts every built-in slot from a guest message. Extractors run from the most specific
  * (e-mail, reference, money, counts) to the most general (dates), each masking what it used, so
- * "2 adults" is never read as the 2nd and "HTL-2025" never as a year.
+ * "2 adults" is never read as the 2nd and "HTL-2025" never as a year. Only the first
+ * READ_CHARS characters are read, so the cost is bounded whatever the length of the message.
  */
 export function extractSlots(text: string, ctx: SlotContext): SlotExtraction {
-  const prepared = slotText(text);
+  const prepared = slotText(boundedText(text));
   const spans: Span[] = [];
   const slots: SlotValues = {};
   const errors: SlotError[] = [];

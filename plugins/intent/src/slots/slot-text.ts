@@ -40,11 +40,24 @@ export interface Span {
   readonly end: number;
 }
 
-/** Replaces spans with spaces of the same length, keeping every other offset valid. */
+/**
+ * Replaces spans with spaces of the same length, keeping every other offset valid. One pass
+ * over the text however many spans there are ("3 nights" repeated gives hundreds): splicing
+ * them in one at a time copies the whole text per span.
+ */
 export function mask(text: string, spans: readonly Span[]): string {
-  let out = text;
-  for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
-  return out;
+  if (spans.length === 0) return text;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of sorted) {
+    const start = Math.max(at, Math.min(s.start, text.length));
+    const end = Math.min(Math.max(s.end, start), text.length);
+    parts.push(text.slice(at, start), ' '.repeat(end - start));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Word boundaries that also work next to Arabic letters (`\b` only sees ASCII word characters). */

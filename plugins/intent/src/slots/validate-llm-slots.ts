@@ -1,5 +1,6 @@
 import type { SlotError } from '@hotello/core';
 import type { CivilDate } from './calendar';
+import { isEmailAddress } from './email';
 import { isSlotName, type Budget, type SlotValues } from './slot-types';
 import { validateStay } from './validate-stay';
 
@@ -44,8 +45,12 @@ export function validateLlmSlots(
       if (budget.amount <= 0) errors.push({ slot: 'budget', code: 'budget_not_positive', message: 'a budget must be more than zero' });
       else out.budget = budget;
     } else if (key === 'bookingRef') out.bookingRef = String(value).toUpperCase();
-    else if (key === 'email') out.email = String(value).toLowerCase();
-    else if (isSlotName(key) || typeof value === 'string') out[key] = value;
+    else if (key === 'email') {
+      // The model may copy whatever the guest typed; an address no mail server takes is an error here too.
+      const email = String(value).toLowerCase();
+      if (isEmailAddress(email)) out.email = email;
+      else errors.push({ slot: 'email', code: 'invalid_email', message: 'not an e-mail address' });
+    } else if (isSlotName(key) || typeof value === 'string') out[key] = value;
   }
   return { slots: out, errors };
 }

@@ -3,6 +3,7 @@ import type { LayeredClassifier } from '../classifier/layered-classifier';
 import { languageEvidence } from '../language/language-evidence';
 import { decideLanguage } from '../language/language-policy';
 import type { IntentOptions } from '../options';
+import { boundedText } from '../text/bounded';
 
 /**
  * The `understand` stage: settles the turn's language (stored on the conversation when it is
@@ -18,7 +19,7 @@ export function understand(classifier: LayeredClassifier, optionsFor: (hotelId: 
     const isTyped = ctx.message.content.kind === 'text' || ctx.message.content.kind === 'media';
 
     if (ctx.text && isTyped) {
-      const evidence = languageEvidence(ctx.text);
+      const evidence = languageEvidence(boundedText(ctx.text));
       const guess = understanding.identifier.identify(evidence, options.languages);
       const decision = decideLanguage(evidence, guess, ctx.conversation.language, ctx.hotel.defaultLanguage, options.languages);
       ctx.language = decision.language;

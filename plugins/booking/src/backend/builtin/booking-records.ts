@@ -70,8 +70,8 @@ export interface BookingRecords {
   ): Promise<BookingRecord | undefined>;
   /** Records that a booking in a final state has released its nights. */
   markReleased(hotelId: string, reference: string, now: Date): Promise<void>;
-  /** The guest's bookings (by phone), by check-in. */
-  listForGuest(hotelId: string, phone: string, query: RecordListQuery): Promise<BookingRecord[]>;
+  /** The bookings `identity` owns (`ownerOf`: `guest.identity`, else `guest.phone`), by check-in. */
+  listForGuest(hotelId: string, identity: string, query: RecordListQuery): Promise<BookingRecord[]>;
   /** The hotel's bookings, by check-in. */
   list(hotelId: string, query: RecordListQuery): Promise<BookingRecord[]>;
   /** Held bookings whose hold ended at or before `now`. */

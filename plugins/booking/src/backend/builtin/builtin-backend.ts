@@ -189,10 +189,10 @@ export class BuiltinBackend implements BookingBackend {
     return record && toBooking(record);
   }
 
-  async listForGuest(hotelId: string, phone: string, query: BookingListQuery = {}): Promise<readonly Booking[]> {
+  async listForGuest(hotelId: string, identity: string, query: BookingListQuery = {}): Promise<readonly Booking[]> {
     assertText(hotelId, 'hotelId');
-    assertText(phone, 'phone');
-    return (await this.storage.records.listForGuest(hotelId, phone, listQuery(query))).map(toBooking);
+    assertText(identity, 'identity');
+    return (await this.storage.records.listForGuest(hotelId, identity, listQuery(query))).map(toBooking);
   }
 
   async list(hotelId: string, query: BookingListQuery = {}): Promise<readonly Booking[]> {

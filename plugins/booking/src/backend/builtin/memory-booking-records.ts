@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { BookingStatus } from '../../domain/booking';
+import { ownerOf } from '../../domain/booking-owner';
 import {
   byCheckIn,
   DuplicateBookingError,
@@ -86,8 +87,8 @@ export class MemoryBookingRecords implements BookingRecords {
     hotel.byReference.set(reference, { ...current, released: true, updatedAt: new Date(now) });
   }
 
-  async listForGuest(hotelId: string, phone: string, query: RecordListQuery): Promise<BookingRecord[]> {
-    return this.select(hotelId, (r) => r.guest.phone === phone && matchesList(r, query), byCheckIn, query.limit);
+  async listForGuest(hotelId: string, identity: string, query: RecordListQuery): Promise<BookingRecord[]> {
+    return this.select(hotelId, (r) => ownerOf(r.guest) === identity && matchesList(r, query), byCheckIn, query.limit);
   }
 
   async list(hotelId: string, query: RecordListQuery): Promise<BookingRecord[]> {

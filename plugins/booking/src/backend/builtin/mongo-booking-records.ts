@@ -35,7 +35,7 @@ const bookingSchema = new Schema(
     children: { type: Number, required: true },
     guest: {
       type: new Schema(
-        { phone: { type: String, required: true }, name: String, email: String, channelId: String, language: String },
+        { phone: { type: String, required: true }, identity: String, name: String, email: String, channelId: String, language: String },
         { _id: false },
       ),
       required: true,
@@ -54,6 +54,7 @@ const bookingSchema = new Schema(
 bookingSchema.index({ hotelId: 1, reference: 1 }, { unique: true });
 bookingSchema.index({ hotelId: 1, idempotencyKey: 1 }, { unique: true });
 bookingSchema.index({ hotelId: 1, 'guest.phone': 1, checkIn: 1 });
+bookingSchema.index({ hotelId: 1, 'guest.identity': 1, checkIn: 1 });
 bookingSchema.index({ hotelId: 1, status: 1, checkIn: 1 });
 
 export function bookingModel(store: PluginModels): Model<BookingDoc> {
@@ -124,8 +125,8 @@ export class MongoBookingRecords implements BookingRecords {
     );
   }
 
-  async listForGuest(hotelId: string, phone: string, query: RecordListQuery): Promise<BookingRecord[]> {
-    return this.many('list guest bookings', { ...listFilter(hotelId, query), 'guest.phone': phone }, BY_CHECK_IN, query.limit);
+  async listForGuest(hotelId: string, identity: string, query: RecordListQuery): Promise<BookingRecord[]> {
+    return this.many('list guest bookings', { ...listFilter(hotelId, query), ...ownedBy(identity) }, BY_CHECK_IN, query.limit);
   }
 
   async list(hotelId: string, query: RecordListQuery): Promise<BookingRecord[]> {
@@ -170,6 +171,15 @@ export class MongoBookingRecords implements BookingRecords {
   }
 }
 
+/**
+ * `ownerOf(guest) === identity` as a query. `guest.identity: null` also matches documents
+ * without the field — every booking made on a WhatsApp channel, including those stored before
+ * identities existed — so they stay their number's without a migration.
+ */
+function ownedBy(identity: string): Record<string, unknown> {
+  return { $or: [{ 'guest.identity': identity }, { 'guest.identity': null, 'guest.phone': identity }] };
+}
+
 function listFilter(hotelId: string, query: RecordListQuery): Record<string, unknown> {
   const filter: Record<string, unknown> = { hotelId };
   if (query.from !== undefined) filter.checkOut = { $gt: query.from };
@@ -182,6 +192,7 @@ function listFilter(hotelId: string, query: RecordListQuery): Record<string, unk
 function toRecord(doc: BookingDoc): BookingRecord {
   const guest: BookingGuest = withoutUndefined({
     phone: doc.guest.phone,
+    identity: doc.guest.identity ?? undefined,
     name: doc.guest.name ?? '',
     email: doc.guest.email ?? undefined,
     channelId: doc.guest.channelId ?? undefined,

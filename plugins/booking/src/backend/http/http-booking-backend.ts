@@ -74,8 +74,8 @@ export class HttpBookingBackend implements BookingBackend {
     return answer.ok ? answer.data : undefined;
   }
 
-  async listForGuest(hotelId: string, phone: string, query?: BookingListQuery): Promise<readonly Booking[]> {
-    return this.listBookings(hotelId, bookingListQuery(query, phone), query?.limit);
+  async listForGuest(hotelId: string, identity: string, query?: BookingListQuery): Promise<readonly Booking[]> {
+    return this.listBookings(hotelId, bookingListQuery(query, identity), query?.limit);
   }
 
   async list(hotelId: string, query?: BookingListQuery): Promise<readonly Booking[]> {

@@ -21,7 +21,7 @@ export function availabilityQuery(query: StayQuery): URLSearchParams {
   return params;
 }
 
-/** `[guest&][from&][to&][status=a,b&][limit]` of `GET …/bookings`. */
+/** `[guest&][from&][to&][status=a,b&][limit]` of `GET …/bookings`; `guest` is the owner identity. */
 export function bookingListQuery(query: BookingListQuery = {}, guest?: string): URLSearchParams {
   const params = new URLSearchParams();
   if (guest !== undefined) params.set('guest', guest);
@@ -43,6 +43,7 @@ export function createBookingBody(request: BookingRequest): Record<string, unkno
     children: stay.children,
     guest: {
       phone: guest.phone,
+      ...(guest.identity !== undefined && { identity: guest.identity }),
       name: guest.name,
       ...(guest.email !== undefined && { email: guest.email }),
       ...(guest.language !== undefined && { language: guest.language }),

@@ -49,6 +49,8 @@ const offer = z.object({
 
 const bookingGuest = z.object({
   phone: z.string().min(1),
+  /** As Hotello sent it on create; a booking without one belongs to its `phone`. */
+  identity: optional(z.string().min(1)),
   name: z.string(),
   email: optional(z.string()),
   channelId: optional(z.string()),
