@@ -29,7 +29,14 @@ let base: string;
 
 beforeAll(async () => {
   meta = await CloudApiFake.start('t');
-  const channel = { type: 'cloud-api', phoneNumberId: fx.SEASIDE_PHONE_ID, accessToken: 't', appSecret: SECRET, verifyToken: 'v', baseUrl: meta.url };
+  const channel = {
+    type: 'cloud-api',
+    phoneNumberId: fx.SEASIDE_PHONE_ID,
+    accessToken: 't',
+    appSecret: SECRET,
+    verifyToken: 'v',
+    baseUrl: meta.url,
+  };
   bot = createBot({
     config: { hotels: [{ id: 'seaside', name: 'Seaside', channels: [channel] }] },
     extraPlugins: [cloudApi, recorder],
@@ -102,7 +109,10 @@ it('runs the turn of a guest whose profile name is 257 characters', async () => 
   const guest = '16505550199';
   const sentBefore = meta.sent.length;
   const res = await post(
-    fx.envelope({ contacts: [{ profile: { name: 'Ñ'.repeat(257) }, wa_id: guest }], messages: [{ ...message('wamid.NAME', 'hello'), from: guest }] }),
+    fx.envelope({
+      contacts: [{ profile: { name: 'Ñ'.repeat(257) }, wa_id: guest }],
+      messages: [{ ...message('wamid.NAME', 'hello'), from: guest }],
+    }),
   );
   expect(res.status).toBe(200);
   await until(() => meta.sent.length > sentBefore);

@@ -120,7 +120,9 @@ describe('Cloud API webhook: malformed items are ignored, never 500', () => {
 describe('Cloud API webhook: values that must not be trusted', () => {
   it('an absurd timestamp becomes the receipt time; the batch keeps both messages', async () => {
     const before = Date.now();
-    const res = await post(fx.envelope({ ...fx.text, messages: [goodMessage, { ...goodMessage, id: 'wamid.T2', timestamp: '99999999999999' }] }));
+    const res = await post(
+      fx.envelope({ ...fx.text, messages: [goodMessage, { ...goodMessage, id: 'wamid.T2', timestamp: '99999999999999' }] }),
+    );
     expect(res.status).toBe(200);
     const [good, late] = bot.messages();
     expect(good!.timestamp).toEqual(new Date(1739321024 * 1000));

@@ -10,13 +10,7 @@ import {
   type InboundEvent,
   type MediaType,
 } from '@hotello/core';
-import {
-  greenIncomingMessage,
-  greenOutgoingStatus,
-  greenStateChange,
-  type GreenMessageData,
-  type GreenSelection,
-} from './webhook-schema';
+import { greenIncomingMessage, greenOutgoingStatus, greenStateChange, type GreenMessageData, type GreenSelection } from './webhook-schema';
 
 /**
  * Lookups keyed by the provider's strings are Maps, not object literals: `constructor` must not
@@ -202,7 +196,9 @@ function statusEvents(body: unknown, address: ChannelAddress, receivedAt: Date, 
 }
 
 function idOf(body: unknown): unknown {
-  return typeof body === 'object' && body !== null && Object.hasOwn(body, 'idMessage') ? (body as { idMessage: unknown }).idMessage : undefined;
+  return typeof body === 'object' && body !== null && Object.hasOwn(body, 'idMessage')
+    ? (body as { idMessage: unknown }).idMessage
+    : undefined;
 }
 
 /**

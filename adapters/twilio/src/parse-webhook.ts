@@ -73,7 +73,8 @@ function inboundContent(m: TwilioInbound, p: TwilioParams): InboundContent {
     return compact({ kind: 'location', latitude, longitude, name: m.Label, address: m.Address });
   }
   if ((m.NumMedia ?? 0) > 0 && param(p, 'MediaUrl0')) return mediaContent(m, p, 0);
-  if (m.Body !== undefined && m.Body !== '' && (m.MessageType === undefined || m.MessageType === 'text')) return { kind: 'text', text: m.Body };
+  if (m.Body !== undefined && m.Body !== '' && (m.MessageType === undefined || m.MessageType === 'text'))
+    return { kind: 'text', text: m.Body };
   return { kind: 'unsupported', providerType: m.MessageType || 'unknown' };
 }
 

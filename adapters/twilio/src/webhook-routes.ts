@@ -4,7 +4,7 @@ import { twilioOptions } from './channel-options';
 import { param } from './form-param';
 import { businessNumber, parseTwilioWebhook } from './parse-webhook';
 import { signedUrl, verifyTwilioSignature } from './signature';
-import { twilioParams } from './webhook-schema';
+import { twilioParams, type TwilioParams } from './webhook-schema';
 
 /** An empty TwiML answer: acknowledged, nothing to say synchronously (replies go out through the API). */
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -25,7 +25,8 @@ export function registerWebhookRoutes(ctx: PluginContext): void {
     if (!signature) throw unauthorized('missing X-Twilio-Signature');
     const form = twilioParams.safeParse(c.request.body);
     if (!form.success || Object.keys(form.data).length === 0) throw badRequest('expected a form-encoded Twilio webhook');
-    const params = form.data;
+    // The parameters exactly as posted (the schema only vouched for their shape): the signature covers them.
+    const params = c.request.body as TwilioParams;
 
     const channels = ctx.channels.filter((ch) => ch.hotelId === c.state.hotel?.id);
     const authentic = channels.filter((ch) => {

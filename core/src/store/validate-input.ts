@@ -226,7 +226,10 @@ export interface ContentLimits {
 /** What we send: WhatsApp's limits for a business message. */
 export const OUTBOUND_CONTENT_LIMITS: ContentLimits = { textLength: STORE_LIMITS.textLength, bytes: STORE_LIMITS.contentBytes };
 /** What guests send: see {@link STORE_LIMITS.inboundTextLength}. */
-export const INBOUND_CONTENT_LIMITS: ContentLimits = { textLength: STORE_LIMITS.inboundTextLength, bytes: STORE_LIMITS.inboundContentBytes };
+export const INBOUND_CONTENT_LIMITS: ContentLimits = {
+  textLength: STORE_LIMITS.inboundTextLength,
+  bytes: STORE_LIMITS.inboundContentBytes,
+};
 
 /** Message content: safe keys, every string within the text limit, bounded overall. */
 export function sanitiseContent(

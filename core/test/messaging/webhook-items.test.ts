@@ -69,7 +69,12 @@ describe('validItems: per item, never per character', () => {
   it('stops checking after a thousand bad items, so a million of them stay cheap', () => {
     const skipped = new SkippedItems();
     const started = Date.now();
-    validItems(Array.from({ length: 1_000_000 }, () => 0), item, 'message', skipped);
+    validItems(
+      Array.from({ length: 1_000_000 }, () => 0),
+      item,
+      'message',
+      skipped,
+    );
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(skipped.count).toBe(1_000_000);
   });

@@ -61,7 +61,15 @@ it('stores every good message of a batch and skips the ones the store refuses', 
 it('skips a status the store refuses and applies the rest', async () => {
   const status = (providerMessageId: string) => ({
     type: 'status' as const,
-    status: { hotelId: 'seaside', channelId: 'test', channelType: 'test', providerMessageId, status: 'read' as const, timestamp: new Date(), raw: {} },
+    status: {
+      hotelId: 'seaside',
+      channelId: 'test',
+      channelType: 'test',
+      providerMessageId,
+      status: 'read' as const,
+      timestamp: new Date(),
+      raw: {},
+    },
   });
   const result = await bot.kernel.messaging.receive([status('s'.repeat(300)), status('wamid.unknown')]);
   expect(result).toEqual({ accepted: 0, duplicates: 0, statuses: 1, rejected: 1 });

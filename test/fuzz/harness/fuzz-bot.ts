@@ -18,6 +18,12 @@ export class FuzzBot {
   private port = 0;
   private nextProbe = 1;
   private readonly stderr: string[] = [];
+  /**
+   * Set by {@link FuzzBot.stop}. fast-check's time limit abandons a running case without
+   * stopping it; should that case restart the bot after the suite ended, the new process would
+   * keep jest alive forever.
+   */
+  private stopped = false;
   /** How often a case left the bot hung or dead and it had to be started again. */
   restarts = 0;
 
@@ -36,6 +42,7 @@ export class FuzzBot {
   }
 
   async start(): Promise<void> {
+    if (this.stopped) throw new Error('the fuzz bot was stopped');
     const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'reflect-metadata', CHILD], {
       cwd: root,
       env: {
@@ -96,6 +103,7 @@ export class FuzzBot {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.kill();
   }
 

@@ -92,6 +92,17 @@ function swapContainer(v: JsonValue): JsonValue {
   return { value: v };
 }
 
+/**
+ * Bodies stay below this: a 400,000-character string repeated 300 times would be past every
+ * body limit anyway, and building it would crash the test process before the bot saw it.
+ */
+const MAX_DOCUMENT_CHARS = 6_000_000;
+
+function copiesWithin(item: JsonValue, wanted: number): number {
+  const size = (JSON.stringify(item) ?? '').length + 1;
+  return Math.max(0, Math.min(wanted, Math.floor(MAX_DOCUMENT_CHARS / size)));
+}
+
 /** Applies one mutation in place; returns the (possibly new) root. */
 function applyOne(root: JsonValue, m: JsonMutation): JsonValue {
   const paths = nodePaths(root);
@@ -123,7 +134,7 @@ function applyOne(root: JsonValue, m: JsonMutation): JsonValue {
         const holder = get(root, path.slice(0, depth));
         if (!Array.isArray(holder)) continue;
         const index = path[depth] as number;
-        holder.splice(index, 0, ...Array.from({ length: m.times }, () => structuredClone(holder[index]!)));
+        holder.splice(index, 0, ...Array.from({ length: copiesWithin(holder[index]!, m.times) }, () => structuredClone(holder[index]!)));
         break;
       }
       break;

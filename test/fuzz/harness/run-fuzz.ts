@@ -124,6 +124,7 @@ export function describeFuzz<Base, Mutation>(spec: ProviderSpec<Base, Mutation>)
         } finally {
           process.stdout.write(`[fuzz ${spec.name}] seed=${settings.seed} ${stats.summary()} restarts=${bot.restarts}\n`);
         }
+        if (catalog.size > 0) throw new Error(`${catalog.size} distinct failures (seed ${settings.seed}):\n${catalog.report()}`);
         if (details.failed) {
           const shrunk = (details.counterexample as [FuzzCase<Mutation>] | null)?.[0];
           const minimal = shrunk ? await withoutRedundantMutations(shrunk, run) : undefined;
@@ -133,7 +134,6 @@ export function describeFuzz<Base, Mutation>(spec: ProviderSpec<Base, Mutation>)
             : `\n${cause}`;
           throw new Error(`${fc.defaultReportMessage(details)}${extra}`);
         }
-        if (catalog.size > 0) throw new Error(`${catalog.size} distinct failures (seed ${settings.seed}):\n${catalog.report()}`);
         // Once more at the very end: the bot is still up and answering.
         expect((await fetch(`${bot.url}/healthz`, { signal: AbortSignal.timeout(settings.hangMs) })).status).toBe(200);
       },

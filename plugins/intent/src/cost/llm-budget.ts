@@ -15,7 +15,7 @@ export interface BudgetExceeded {
 
 /**
  * Decides whether a hotel may still call the LLM this month. Spend is read from the repository
- * (shared by every instance) and cached briefly, so a busy hotel does not run an aggregate query
+ * (shared by every instance) and cached briefly, so a busy hotel does not query the store
  * per message; this instance's own calls are added to the cache as they happen. The first time
  * a hotel is found over budget in a month, `onExceeded` runs — once across instances, because
  * the repository hands the alert to a single claimant.
