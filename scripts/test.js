@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every package's tests in parallel, then the reliability suite on its own (it
- * runs several bot processes under load and measures them; sharing two cores with other test
- * files would measure the neighbours instead). Ends with one line counting both runs.
+ * `npm test`: every package's tests in parallel, then the suites that measure time on their own,
+ * one file at a time: the reliability suite (several bot processes under load) and the webhook
+ * fuzz suite (each answer within 100 ms). Sharing two cores with other test files would measure
+ * the neighbours instead. Ends with one line counting both runs.
  * Arguments are passed to jest and run a single pass instead (`npm test -- core/test/store`).
  */
 const { spawnSync } = require('node:child_process');
@@ -28,10 +29,11 @@ function run(extra) {
 
 if (args.length > 0) process.exit(run(args).status);
 
-const main = run(['--testPathIgnorePatterns', '/test/reliability/']);
-const reliability = run(['--runInBand', 'test/reliability']);
-const passed = main.passed + reliability.passed;
-const failed = main.failed + reliability.failed;
-const status = main.status || reliability.status;
+const measured = ['test/reliability', 'test/fuzz'];
+const main = run(['--testPathIgnorePatterns', ...measured.map((dir) => `/${dir}/`)]);
+const timed = run(['--runInBand', ...measured]);
+const passed = main.passed + timed.passed;
+const failed = main.failed + timed.failed;
+const status = main.status || timed.status;
 process.stdout.write(`\nTests: ${passed} passed, ${failed} failed\n`);
 process.exit(status !== 0 || failed > 0 || main.ran === 0 ? 1 : 0);
