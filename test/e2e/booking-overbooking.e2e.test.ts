@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   createBot,
   createLogger,
-  MongoConversationStore,
+  createPluginStorage,
   type ChannelCapabilities,
   type InboundContent,
   type Kernel,
@@ -10,7 +10,7 @@ import {
 } from '@hotello/core';
 import intent from '@hotello/plugin-intent';
 import booking, { BookingService } from '@hotello/plugin-booking';
-import { mongoStorage } from '../../plugins/booking/src/backend/builtin';
+import { builtinStorage } from '../../plugins/booking/src/backend/builtin';
 import { addDays } from '../../plugins/booking/src/domain/calendar';
 import { inDays, typed } from '../../plugins/booking/test/helpers';
 import { recordingChannel } from '../../core/test/pipeline/multi-instance.fixture';
@@ -152,8 +152,7 @@ describe('never overbooked: 200 guests confirm the last room at once over three 
     expect(taken.filter((replies) => replies.at(-1)!.content.kind === 'buttons').length).toBeGreaterThan(0);
 
     // The books balance: per night, rooms taken = active bookings covering it, never above the rooms.
-    const store = instances[0]!.store as MongoConversationStore;
-    const storage = mongoStorage(store);
+    const storage = builtinStorage(createPluginStorage('booking', instances[0]!.store.pluginCollections));
     const service = instances[0]!.container.resolve(BookingService);
     const all = await storage.records.list('seaside', { limit: 500 });
     const active = all.filter((b) => b.status === 'held' || b.status === 'confirmed');

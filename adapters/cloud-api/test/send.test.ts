@@ -1,4 +1,4 @@
-import { ChannelSendError, type OutboundContent, type PlannedChannel } from '@hotello/core';
+import { ChannelSendError, renderForChannel, type OutboundContent, type PlannedChannel } from '@hotello/core';
 import cloudApi, { cloudApiChannelOptions, createCloudApiAdapter } from '@hotello/adapter-cloud-api';
 import { CloudApiFake } from '../../../test/fakes/cloud-api-fake';
 import { startCapturingBot } from '../../../test/fakes/capturing-bot';
@@ -28,8 +28,16 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
+// As the outbox hands it over: rendered for the channel's capabilities (adapters render nothing themselves).
 const send = (content: OutboundContent, replyTo?: string) =>
-  adapter.send(channel, { hotelId: 'seaside', channelId: 'cloud-api', to: '+16505551234', content, replyTo, outboxId: 'out-1' });
+  adapter.send(channel, {
+    hotelId: 'seaside',
+    channelId: 'cloud-api',
+    to: '+16505551234',
+    content: renderForChannel(content, adapter.capabilities).content,
+    replyTo,
+    outboxId: 'out-1',
+  });
 
 // biz_opaque_callback_data carries our outbox id; Meta echoes it in status webhooks.
 // https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/send-messages

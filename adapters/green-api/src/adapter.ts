@@ -1,4 +1,4 @@
-import { renderForChannel, type ChannelAdapter } from '@hotello/core';
+import type { ChannelAdapter } from '@hotello/core';
 import { buildGreenRequest } from './build-request';
 import { GREEN_API_CAPABILITIES } from './capabilities';
 import { greenApiOptions } from './channel-options';
@@ -11,9 +11,9 @@ export function createGreenApiAdapter(): ChannelAdapter {
     capabilities: GREEN_API_CAPABILITIES,
     // Green API relays what WhatsApp delivered to the linked account, from its sender: the number is the guest.
     senderVerified: true,
+    // The outbox has already fitted the content to GREEN_API_CAPABILITIES.
     async send(channel, message) {
-      const { content } = renderForChannel(message.content, GREEN_API_CAPABILITIES);
-      return callGreenApi(greenApiOptions(channel), buildGreenRequest(message.to, content, message.replyTo));
+      return callGreenApi(greenApiOptions(channel), buildGreenRequest(message.to, message.content, message.replyTo));
     },
   };
 }

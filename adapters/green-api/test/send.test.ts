@@ -1,4 +1,4 @@
-import { ChannelSendError, type OutboundContent, type PlannedChannel } from '@hotello/core';
+import { ChannelSendError, renderForChannel, type OutboundContent, type PlannedChannel } from '@hotello/core';
 import { createGreenApiAdapter, greenApiChannelOptions } from '@hotello/adapter-green-api';
 import { GreenApiFake } from '../../../test/fakes/green-api-fake';
 import * as fx from './fixtures';
@@ -27,8 +27,16 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
+// As the outbox hands it over: rendered for the channel's capabilities (adapters render nothing themselves).
 const send = (content: OutboundContent, replyTo?: string, on = channel) =>
-  adapter.send(on, { hotelId: 'seaside', channelId: 'green-api', to: fx.GUEST, content, replyTo, outboxId: 'out-1' });
+  adapter.send(on, {
+    hotelId: 'seaside',
+    channelId: 'green-api',
+    to: fx.GUEST,
+    content: renderForChannel(content, adapter.capabilities).content,
+    replyTo,
+    outboxId: 'out-1',
+  });
 
 describe('Green API send: request format', () => {
   it('calls {apiUrl}/waInstance{id}/{method}/{token} and returns the idMessage', async () => {

@@ -1,4 +1,4 @@
-import { definePlugin, renderForChannel, type ChannelAdapter } from '@hotello/core';
+import { definePlugin, type ChannelAdapter } from '@hotello/core';
 import { SIMULATOR_CAPABILITIES } from './capabilities';
 import { simulatorChannelOptions } from './channel-options';
 import { registerRoutes } from './routes';
@@ -37,9 +37,9 @@ export default definePlugin({
       // Anyone can type any number into the page: its guests get identities of their own, so
       // they never see the bookings or payments of a real guest with that number.
       senderVerified: false,
+      // The outbox has already fitted the content to SIMULATOR_CAPABILITIES.
       async send(channel, message) {
-        const { content } = renderForChannel(message.content, SIMULATOR_CAPABILITIES);
-        return { providerMessageId: hub.deliverReply(channel, message.to, content) };
+        return { providerMessageId: hub.deliverReply(channel, message.to, message.content) };
       },
     };
     ctx.messaging.registerAdapter(adapter);

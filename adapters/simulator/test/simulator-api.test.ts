@@ -1,4 +1,4 @@
-import type { ChannelAdapter, OutboundContent, PlannedChannel } from '@hotello/core';
+import { renderForChannel, type ChannelAdapter, type OutboundContent, type PlannedChannel } from '@hotello/core';
 import simulator from '@hotello/adapter-simulator';
 import { startCapturingBot, type CapturingBot } from '../../../test/fakes/capturing-bot';
 import { openSse, type SseClient } from './sse-client';
@@ -47,8 +47,15 @@ async function events(guest = GUEST): Promise<SseClient> {
   return client;
 }
 
+// As the outbox hands it over: rendered for the channel's capabilities (adapters render nothing themselves).
 const reply = (content: OutboundContent, to = GUEST) =>
-  adapter.send(channel, { hotelId: 'seaside', channelId: 'simulator', to, content, outboxId: clientId() });
+  adapter.send(channel, {
+    hotelId: 'seaside',
+    channelId: 'simulator',
+    to,
+    content: renderForChannel(content, adapter.capabilities).content,
+    outboxId: clientId(),
+  });
 
 /** Statuses the bot was told about for one reply, in arrival order. */
 async function statusesOf(id: string, count: number): Promise<string[]> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ChannelAdapter, InboundMessage, OutboundContent, PlannedChannel } from '@hotello/core';
+import { renderForChannel, type ChannelAdapter, type InboundMessage, type OutboundContent, type PlannedChannel } from '@hotello/core';
 import simulator from '@hotello/adapter-simulator';
 import { startCapturingBot, type CapturingBot } from '../../../test/fakes/capturing-bot';
 import { launchChromium, type Browser } from '../../../test/fakes/chromium';
@@ -51,7 +51,14 @@ const guestMessage = (kind: string, match: (m: InboundMessage) => boolean) =>
   until(() => bot.messages().find((m) => m.content.kind === kind && match(m)), `a ${kind} message from the page`);
 
 const reply = (content: OutboundContent) =>
-  adapter.send(channel, { hotelId: 'seaside', channelId: 'simulator', to: GUEST, content, outboxId: `out-${Date.now()}` });
+  // As the outbox hands it over: rendered for the channel's capabilities.
+  adapter.send(channel, {
+    hotelId: 'seaside',
+    channelId: 'simulator',
+    to: GUEST,
+    content: renderForChannel(content, adapter.capabilities).content,
+    outboxId: `out-${Date.now()}`,
+  });
 
 it('chats like WhatsApp: a typed message reaches the bot, a reply shows its buttons, a tap posts the choice', async () => {
   await page.goto(`${bot.url}/simulator`);

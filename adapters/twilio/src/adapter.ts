@@ -1,4 +1,4 @@
-import { parseRetryAfter, renderForChannel, type ChannelAdapter, type PlannedChannel } from '@hotello/core';
+import { parseRetryAfter, type ChannelAdapter, type PlannedChannel } from '@hotello/core';
 import { buildTwilioMessage } from './build-message';
 import { TWILIO_CAPABILITIES } from './capabilities';
 import { twilioOptions } from './channel-options';
@@ -24,10 +24,11 @@ export function createTwilioAdapter(statusCallbackUrl: (channel: PlannedChannel)
     capabilities: TWILIO_CAPABILITIES,
     // Twilio relays WhatsApp messages from the number that sent them (signed webhooks): the number is the guest.
     senderVerified: true,
+    // The outbox has already fitted the content to TWILIO_CAPABILITIES (no buttons or lists left).
     async send(channel, message) {
       const options = twilioOptions(channel);
-      const { content } = renderForChannel(message.content, TWILIO_CAPABILITIES);
-      const params = buildTwilioMessage(options, message.to, content, options.statusCallback ? statusCallbackUrl(channel) : undefined);
+      const callback = options.statusCallback ? statusCallbackUrl(channel) : undefined;
+      const params = buildTwilioMessage(options, message.to, message.content, callback);
       const { result, error, retryAfter } = await withRetryAfter(() => clientFor(channel).messages.create(params));
       if (error !== undefined || !result) throw twilioSendError(error, parseRetryAfter(retryAfter));
       return { providerMessageId: result.sid };

@@ -1,4 +1,4 @@
-import { ChannelSendError, type OutboundContent, type PlannedChannel } from '@hotello/core';
+import { ChannelSendError, renderForChannel, type OutboundContent, type PlannedChannel } from '@hotello/core';
 import { createTwilioAdapter, twilioChannelOptions } from '@hotello/adapter-twilio';
 import { TwilioFake } from '../../../test/fakes/twilio-fake';
 import * as fx from './fixtures';
@@ -36,8 +36,15 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
+// As the outbox hands it over: rendered for the channel's capabilities (adapters render nothing themselves).
 const send = (content: OutboundContent, on = channel) =>
-  adapter.send(on, { hotelId: 'seaside', channelId: 'twilio', to: fx.GUEST, content, outboxId: 'out-1' });
+  adapter.send(on, {
+    hotelId: 'seaside',
+    channelId: 'twilio',
+    to: fx.GUEST,
+    content: renderForChannel(content, adapter.capabilities).content,
+    outboxId: 'out-1',
+  });
 
 const common = { To: `whatsapp:${fx.GUEST}`, From: `whatsapp:${fx.SEASIDE_NUMBER}`, StatusCallback: STATUS_URL };
 

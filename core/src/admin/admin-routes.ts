@@ -119,7 +119,13 @@ export function adminRoutes(deps: AdminDeps): Router {
 
   router.post('/hotels/:hotel/conversations/:id/handback', staff, async (ctx) => {
     const hotel = hotels.get(ctx.params.hotel!)!;
-    const saved = await saveWithRetry(store, hotel.id, ctx.params.id!, () => ({ handoff: null }));
+    // Decided on the state the winning save saw: a handoff that already timed out (and said so)
+    // must not be reported as ended a second time.
+    let wasActive = false;
+    const saved = await saveWithRetry(store, hotel.id, ctx.params.id!, (current) => {
+      wasActive = current.handoff?.active === true;
+      return { handoff: null };
+    });
     const languages = [saved.language ?? hotel.defaultLanguage, hotel.defaultLanguage];
     await store.enqueueOutbound([
       {
@@ -130,7 +136,9 @@ export function adminRoutes(deps: AdminDeps): Router {
       },
     ]);
     deps.scheduler().schedule(saved);
-    await deps.events.emit('handoff.ended', { hotelId: saved.hotelId, conversationId: saved.id, guest: saved.guest, by: 'staff' });
+    if (wasActive) {
+      await deps.events.emit('handoff.ended', { hotelId: saved.hotelId, conversationId: saved.id, guest: saved.guest, by: 'staff' });
+    }
     ctx.body = { conversation: saved };
   });
 

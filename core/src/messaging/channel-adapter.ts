@@ -67,7 +67,10 @@ export interface ChannelAdapter {
   readonly senderVerified?: boolean;
   /**
    * Sends one message through the provider. `channel` is the hotel's channel entry with its
-   * validated options (credentials, base URL). Throws {@link ChannelSendError} on failure.
+   * validated options (credentials, base URL). The content is already rendered for
+   * `capabilities` (core's outbox calls `renderForChannel` once, just before this): an adapter
+   * maps it to the provider's wire format and degrades nothing itself. Throws
+   * {@link ChannelSendError} on failure.
    */
   send(channel: PlannedChannel, message: OutboundMessage): Promise<SendResult>;
 }

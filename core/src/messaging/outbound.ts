@@ -49,6 +49,7 @@ export interface OutboundMessage {
   readonly channelId: string;
   /** E.164 number of the guest. */
   readonly to: string;
+  /** Already fitted to the channel's capabilities when it reaches an adapter (see `ChannelAdapter.send`). */
   readonly content: OutboundContent;
   /** Provider id of the guest message this answers (for quoting where supported). */
   readonly replyTo?: string;

@@ -2,7 +2,6 @@ import type { EventBus } from '../events/event-bus';
 import type { HotelDirectory } from '../kernel/hotel-directory';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
-import type { InboundMessage } from '../messaging/inbound';
 import type { ConversationKey } from '../store/conversation';
 import { StoreUnavailableError, type ConversationStore } from '../store/conversation-store';
 import type { MessageCatalog } from '../i18n/message-catalog';
@@ -31,14 +30,7 @@ const BATCH = 20;
  * guarantee only one drain per conversation runs at a time (in process, or by a Redis lock).
  */
 export class ConversationWorker {
-  /** Original messages as received, so a live turn sees fields the log does not keep. */
-  private readonly fresh = new Map<string, InboundMessage>();
-
   constructor(private readonly deps: ConversationWorkerDeps) {}
-
-  remember(entryId: string, message: InboundMessage): void {
-    this.fresh.set(entryId, message);
-  }
 
   async drain(key: ConversationKey, stillOwner: StillOwner = () => true): Promise<void> {
     const { store, runner, sender, hotels } = this.deps;
@@ -49,14 +41,13 @@ export class ConversationWorker {
       for (const entry of pending) {
         if (!stillOwner()) return;
         const channelType = hotels.channel(key.hotelId, key.channelId)?.type ?? 'unknown';
-        const message = this.fresh.get(entry.id) ?? messageFromLog(entry, channelType);
+        // From the log alone: the instance that received the message may not be the one draining.
+        const message = messageFromLog(entry, channelType);
         try {
           await runner.run(entry, message);
         } catch (err) {
           if (err instanceof StoreUnavailableError) throw err;
           await this.failTurn(key, entry.id, err);
-        } finally {
-          this.fresh.delete(entry.id);
         }
         await sender.flush(key);
       }

@@ -7,7 +7,6 @@ import { guestProfileName } from '../messaging/profile-name';
 import { plausibleTimestamp } from '../messaging/provider-timestamp';
 import { SkippedItems } from '../messaging/skipped-items';
 import { StoreValidationError, type ConversationStore } from '../store/conversation-store';
-import type { ConversationWorker } from './conversation-worker';
 import type { TurnScheduler } from './scheduler/turn-scheduler';
 
 /**
@@ -21,7 +20,6 @@ export class Inbox implements InboundSink {
   constructor(
     private readonly store: ConversationStore,
     private readonly hotels: HotelDirectory,
-    private readonly worker: ConversationWorker,
     private readonly scheduler: () => TurnScheduler,
     private readonly events: EventBus,
     private readonly logger: Logger,
@@ -48,7 +46,6 @@ export class Inbox implements InboundSink {
           continue;
         }
         accepted++;
-        this.worker.remember(entry.id, m);
         this.scheduler().schedule({ hotelId: m.hotelId, channelId: m.channelId, guest: m.from });
         await this.events.emit('message.received', { hotelId: m.hotelId, channelId: m.channelId, guest: m.from, messageId: entry.id });
       } else {

@@ -103,7 +103,7 @@ export class MessagePipeline {
         })
       : new InProcessScheduler(worker, log, config.pipeline.concurrency);
     this.scheduler = scheduler;
-    this.inbox = new Inbox(store, hotels, worker, () => this.scheduler, events, log);
+    this.inbox = new Inbox(store, hotels, () => this.scheduler, events, log);
     this.sweeper = new WorkSweeper(store, hotels, scheduler, log, config.pipeline.sweepIntervalMs);
     deps.messaging.connect(this.inbox);
   }

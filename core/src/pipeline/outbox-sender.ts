@@ -102,6 +102,7 @@ export class OutboxSender {
       await this.fail(key, message, 'outside_window', 'the 24-hour window is closed and the hotel has no outsideWindowTemplate');
       return true;
     }
+    // The one place a reply is fitted to its channel: the adapter sends what it is given.
     const { content } = renderForChannel(allowed, adapter.capabilities);
     const breaker = this.breakerFor(`${key.hotelId}:${key.channelId}`);
     let result: SendResult;

@@ -12,6 +12,14 @@ export function handoffGuard(now: () => Date = () => new Date()): TurnMiddleware
       if (handoff.until && handoff.until.getTime() <= now().getTime()) {
         ctx.update({ handoff: null });
         ctx.reply({ kind: 'text', text: ctx.t('handoff_ended') });
+        // Turn events go out only after the turn's version-checked save commits, so of several
+        // instances (or a staff handback racing this turn) only the one that cleared it emits.
+        ctx.emit('handoff.ended', {
+          hotelId: ctx.hotel.id,
+          conversationId: ctx.conversation.id,
+          guest: ctx.conversation.guest,
+          by: 'timeout',
+        });
       } else {
         ctx.state.silent = true;
         ctx.emit('handoff.message', {

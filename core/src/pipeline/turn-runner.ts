@@ -56,7 +56,11 @@ function compose(middleware: readonly TurnMiddleware[], ctx: TurnContext): Promi
   return dispatch(0);
 }
 
-/** Rebuilds the canonical message from its log entry (after a restart the original is gone). */
+/**
+ * The canonical message a turn sees, rebuilt from its log entry. Every turn runs from the log
+ * (never from a copy in the receiving process), so whichever instance runs it, and whenever,
+ * the turn sees the same message.
+ */
 export function messageFromLog(entry: LoggedMessage, channelType: string): InboundMessage {
   return {
     hotelId: entry.hotelId,
@@ -64,10 +68,12 @@ export function messageFromLog(entry: LoggedMessage, channelType: string): Inbou
     channelType,
     providerMessageId: entry.providerMessageId ?? entry.id,
     from: entry.guest,
-    timestamp: entry.createdAt,
+    // Rows stored before the provider's time was kept fall back to when we stored them.
+    timestamp: entry.sentAt ?? entry.createdAt,
     content: entry.content as InboundMessage['content'],
     raw: entry.raw,
     ...(entry.profileName ? { profileName: entry.profileName } : {}),
+    ...(entry.replyTo ? { replyTo: entry.replyTo } : {}),
   };
 }
 

@@ -3,7 +3,6 @@ import type { Logger } from '../logging/logger';
 import type { ConversationStore } from './conversation-store';
 import { MemoryConversationStore } from './memory/memory-store';
 import { MongoConversationStore } from './mongo/mongo-store';
-import type { PluginModels } from './mongo/plugin-models';
 
 export interface CreateStoreOptions {
   logger: Logger;
@@ -31,9 +30,4 @@ export function createConversationStore(config: StoreConfig, options: CreateStor
         clock: options.clock,
       });
   }
-}
-
-/** Whether plugins can get mongoose models from this store (only the MongoDB store has a database to put them in). */
-export function hasPluginModels(store: ConversationStore): store is ConversationStore & PluginModels {
-  return typeof (store as Partial<PluginModels>).model === 'function';
 }

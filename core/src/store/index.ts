@@ -15,12 +15,12 @@ export {
   type NewOutbound,
 } from './conversation-store';
 export type { LoggedMessage, LoggedStatus } from './message-log';
-export { createConversationStore, hasPluginModels, type CreateStoreOptions } from './create-store';
+export { createConversationStore, type CreateStoreOptions } from './create-store';
 export { startExpirySweeper, type ExpirySweeperOptions } from './expiry-sweeper';
 export { MemoryConversationStore, type MemoryStoreOptions } from './memory/memory-store';
 export { MongoConversationStore, type MongoStoreOptions } from './mongo/mongo-store';
 export { isUnavailableError } from './mongo/connectivity';
-export { pluginCollectionName, type PluginModelOptions, type PluginModels } from './mongo/plugin-models';
+export { pluginCollectionName } from './mongo/plugin-models';
 export { STORE_LIMITS } from './validate-input';
 /** The mongoose `Schema` plugin collections are declared with: core's own copy, so `define` recognises it. */
 export { Schema } from 'mongoose';

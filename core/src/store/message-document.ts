@@ -7,6 +7,7 @@ import {
   INBOUND_CONTENT_LIMITS,
   OUTBOUND_PLACEHOLDER_PREFIX,
   assertChannelId,
+  STORE_LIMITS,
   assertDate,
   assertGuest,
   assertHotelId,
@@ -43,6 +44,10 @@ export interface MessageDocument {
   rawJson?: string;
   /** The guest's profile name as the provider sent it with an inbound message. */
   profileName?: string;
+  /** Inbound: the provider id of the message this one quotes. */
+  replyTo?: string;
+  /** Inbound: when the guest sent it, by the provider's clock (`createdAt` is when we stored it). */
+  sentAt?: Date;
   createdAt: Date;
   updatedAt: Date;
   /** Rows expire like conversations: `conversationTtlDays` after their last change. */
@@ -75,9 +80,22 @@ export function inboundDocument(message: InboundMessage, now: Date, ttlDays: num
   };
   const rawJson = serialiseRaw(message.raw);
   if (rawJson !== undefined) doc.rawJson = rawJson;
-  // Kept so any instance, or this one after a restart, runs the turn with the guest's name.
+  // Kept so any instance, or this one after a restart, runs the turn with the message exactly
+  // as received: the turn is rebuilt from this row, never from a copy in one process's memory.
+  doc.sentAt = message.timestamp;
   if (typeof message.profileName === 'string' && message.profileName.trim()) doc.profileName = message.profileName.trim().slice(0, 256);
+  const replyTo = quotedId(message.replyTo);
+  if (replyTo !== undefined) doc.replyTo = replyTo;
   return doc;
+}
+
+/**
+ * The quoted message's id, when it is one a provider could have sent. Anything else is dropped
+ * rather than refusing the message: a guest's words matter more than what they quoted.
+ */
+function quotedId(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length === 0 || value.length > STORE_LIMITS.idLength || value.includes('\0')) return undefined;
+  return value;
 }
 
 /** Validates a reply and builds its queued row; `id` is the row id the placeholder embeds. */
@@ -127,6 +145,8 @@ export function toLoggedMessage(doc: MessageDocument): LoggedMessage {
   if (doc.inReplyTo != null) out.inReplyTo = doc.inReplyTo;
   if (doc.rawJson != null) out.raw = JSON.parse(doc.rawJson);
   if (doc.profileName != null) out.profileName = doc.profileName;
+  if (doc.replyTo != null) out.replyTo = doc.replyTo;
+  if (doc.sentAt != null) out.sentAt = doc.sentAt;
   return out;
 }
 

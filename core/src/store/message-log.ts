@@ -29,6 +29,10 @@ export interface LoggedMessage {
   readonly raw?: unknown;
   /** Inbound: the guest's profile name sent with the message, if any. */
   readonly profileName?: string;
+  /** Inbound: the provider id of the message the guest quoted, if any. */
+  readonly replyTo?: string;
+  /** Inbound: when the guest sent it, by the provider's clock; absent on rows stored before it was kept. */
+  readonly sentAt?: Date;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

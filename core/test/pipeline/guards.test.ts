@@ -104,6 +104,26 @@ describe('built-in guards', () => {
     expect(guest.lastReply.text).toBe('echo: thanks');
   });
 
+  it('reports a handoff that timed out as ended once: not again when staff hand back later', async () => {
+    const phone = '+254711000009';
+    const store = bot.kernel.store;
+    const conversation = await store.load({ hotelId: 'seaside', channelId: 'test', guest: phone });
+    const since = new Date(Date.now() - 2 * 3_600_000);
+    await store.save(conversation, {
+      handoff: { active: true, since, reason: 'guest asked for a person', until: new Date(Date.now() - 1000) },
+    });
+    const guest = bot.guest(phone, { hotel: 'seaside' });
+    await guest.says('still there?');
+    expect(guest.replies.map((r) => r.text)).toEqual([expect.stringMatching(/hotel assistant again/), 'echo: still there?']);
+    const endings = () => events.filter((e) => e.name === 'handoff.ended' && (e.payload as { guest: string }).guest === phone);
+    expect(endings().map((e) => e.payload)).toEqual([{ hotelId: 'seaside', conversationId: conversation.id, guest: phone, by: 'timeout' }]);
+
+    const back = await admin(`/admin/hotels/seaside/conversations/${conversation.id}/handback`, { method: 'POST', body: '{}' });
+    expect(back.status).toBe(200);
+    await bot.settle();
+    expect(endings()).toHaveLength(1);
+  });
+
   it('rejects admin calls without a valid key, and bad bodies, changing nothing', async () => {
     expect((await fetch(`${base}/admin/hotels/seaside/conversations`)).status).toBe(401);
     expect(

@@ -1,13 +1,12 @@
-import { createConversationStore, hasPluginModels } from '../../src/store/create-store';
+import { createConversationStore } from '../../src/store/create-store';
 import { MemoryConversationStore } from '../../src/store/memory/memory-store';
 import { MongoConversationStore } from '../../src/store/mongo/mongo-store';
 import { dropDatabase, mongoUri, silentLogger, uniqueDatabaseName } from './mongo-test-db';
 
 describe('createConversationStore', () => {
-  it('builds the in-memory store for `type: memory`; it has no plugin models', async () => {
+  it('builds the in-memory store for `type: memory`', async () => {
     const store = createConversationStore({ type: 'memory' }, { logger: silentLogger });
     expect(store).toBeInstanceOf(MemoryConversationStore);
-    expect(hasPluginModels(store)).toBe(false);
   });
 
   it('builds the MongoDB store for `type: mongodb`, using the database named in the URI', async () => {
@@ -18,7 +17,6 @@ describe('createConversationStore', () => {
       { logger: silentLogger },
     );
     expect(store).toBeInstanceOf(MongoConversationStore);
-    expect(hasPluginModels(store)).toBe(true);
     await store.open();
     try {
       expect(store.connection.name).toBe(dbName);

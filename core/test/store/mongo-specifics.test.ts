@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { StoreUnavailableError, StoreValidationError } from '../../src/store/conversation-store';
 import { databaseInUri, redactUri } from '../../src/store/mongo/connectivity';
 import { MongoConversationStore } from '../../src/store/mongo/mongo-store';
+import { PluginModelRegistry } from '../../src/store/mongo/plugin-models';
 import { createLogger } from '../../src/logging/logger';
 import { dropDatabase, mongoUri, silentLogger, uniqueDatabaseName } from './mongo-test-db';
 
@@ -131,8 +132,10 @@ describe('MongoConversationStore on the test server', () => {
     expect(redactUri('mongodb://u:p@h/db')).toBe('mongodb://***@h/db');
   });
 
+  // The registry behind the MongoDB store's plugin collections, on the store's connection as the store uses it.
   describe('plugin models', () => {
     let store: MongoConversationStore;
+    let models: PluginModelRegistry;
     const bookingSchema = new Schema({ hotelId: String, ref: String, nights: Number });
     bookingSchema.index({ hotelId: 1, ref: 1 }, { unique: true });
 
@@ -140,13 +143,21 @@ describe('MongoConversationStore on the test server', () => {
       const dbName = uniqueDatabaseName('store_plugins');
       store = new MongoConversationStore({ uri, dbName, logger: silentLogger });
       opened.push({ store, dbName });
-      // Registered before open, as plugins do in `register`.
-      store.model('booking', 'reservations', bookingSchema);
+      let isOpen = false;
+      models = new PluginModelRegistry(
+        store.connection,
+        () => isOpen,
+        () => undefined,
+      );
+      // Registered before open, as plugins do in `register`; built at open, as the store builds its own.
+      models.model('booking', 'reservations', bookingSchema);
       await store.open();
+      isOpen = true;
+      await models.buildAll();
     });
 
     it('lives in <plugin>_<model> on the store’s connection, with its indexes built at open', async () => {
-      const Booking = store.model('booking', 'reservations', bookingSchema);
+      const Booking = models.model('booking', 'reservations', bookingSchema);
       expect(Booking.collection.collectionName).toBe('booking_reservations');
       expect(Booking.db).toBe(store.connection);
       expect(mongoose.connection.models).not.toHaveProperty('booking_reservations');
@@ -159,13 +170,13 @@ describe('MongoConversationStore on the test server', () => {
     it('builds indexes of a model added after open', async () => {
       const schema = new Schema({ hotelId: String, intent: String });
       schema.index({ hotelId: 1, intent: 1 }, { unique: true, name: 'intent_once' });
-      const Payment = store.model('payments', 'intents', schema);
-      await store.whenIndexed();
+      const Payment = models.model('payments', 'intents', schema);
+      await models.whenIndexed();
       expect((await Payment.listIndexes()).map((i: { name: string }) => i.name)).toContain('intent_once');
     });
 
     it('refuses queries, updates, deletes and aggregations that are not confined to one hotel', async () => {
-      const Booking = store.model('booking', 'reservations', bookingSchema);
+      const Booking = models.model('booking', 'reservations', bookingSchema);
       await Booking.create({ hotelId: 'citylodge', ref: 'C1', nights: 1 });
       const refused: [string, () => Promise<unknown>][] = [
         ['find', () => Booking.find({ ref: 'C1' }).exec()],
@@ -205,16 +216,16 @@ describe('MongoConversationStore on the test server', () => {
     });
 
     it('allows unscoped models when asked', async () => {
-      const Rates = store.model('rag', 'embeddings', new Schema({ text: String }), { tenantScoped: false });
+      const Rates = models.model('rag', 'embeddings', new Schema({ text: String }), { tenantScoped: false });
       await Rates.create({ text: 'shared' });
       expect(await Rates.countDocuments({})).toBe(1);
     });
 
     it('returns the same model for the same names, and refuses another schema under them', () => {
-      expect(store.model('booking', 'reservations', bookingSchema)).toBe(store.model('booking', 'reservations', bookingSchema));
-      expect(() => store.model('booking', 'reservations', new Schema({ x: String }))).toThrow(StoreValidationError);
-      expect(() => store.model('Booking!', 'x', new Schema({}))).toThrow(StoreValidationError);
-      expect(() => store.model('booking', 'a.b', new Schema({}))).toThrow(StoreValidationError);
+      expect(models.model('booking', 'reservations', bookingSchema)).toBe(models.model('booking', 'reservations', bookingSchema));
+      expect(() => models.model('booking', 'reservations', new Schema({ x: String }))).toThrow(StoreValidationError);
+      expect(() => models.model('Booking!', 'x', new Schema({}))).toThrow(StoreValidationError);
+      expect(() => models.model('booking', 'a.b', new Schema({}))).toThrow(StoreValidationError);
     });
   });
 });

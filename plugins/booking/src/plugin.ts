@@ -38,7 +38,7 @@ export const bookingPlugin = definePlugin({
   register(ctx) {
     const hotels = enabledHotels(ctx);
     const catalog = RoomCatalog.load(hotels);
-    const registry = new BackendRegistry(hotels, { store: ctx.store, catalog, logger: ctx.logger });
+    const registry = new BackendRegistry(hotels, { storage: ctx.storage, catalog, logger: ctx.logger });
     const service = new BookingService({
       registry,
       hotels: ctx.hotels,

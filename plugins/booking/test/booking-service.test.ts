@@ -1,4 +1,5 @@
-import { createLogger, HotelDirectory, MemoryConversationStore, type HotelloEvents, type PluginEvents } from '@hotello/core';
+import { createLogger, HotelDirectory, type HotelloEvents, type PluginEvents } from '@hotello/core';
+import { createTestStorage } from '@hotello/core/testing';
 import { BackendRegistry } from '../src/backend/backend-registry';
 import { BookingStateError, BookingNotFoundError } from '../src/backend/booking-backend';
 import { BookingService } from '../src/booking-service';
@@ -26,7 +27,7 @@ function setUp(options: Record<string, unknown> = {}, paymentsOn = false) {
   if (paymentsOn) jest.spyOn(hotels, 'isEnabled').mockImplementation((_hotel, plugin) => plugin === 'payments');
   const logger = createLogger({ level: 'silent' });
   const registry = new BackendRegistry([{ hotelId: HOTEL, options: parsed }], {
-    store: new MemoryConversationStore(),
+    storage: createTestStorage('booking'),
     catalog: RoomCatalog.of({ [HOTEL]: { rooms: parsed.roomTypes } }),
     logger,
     now: () => now,

@@ -1,4 +1,6 @@
-import { createLogger, MongoConversationStore } from '@hotello/core';
+import { createLogger, createPluginStorage, MongoConversationStore } from '@hotello/core';
+import { createTestStorage } from '@hotello/core/testing';
+import { builtinStorage, type BuiltinStorage } from '../src/backend/builtin';
 import type { BookingRequest } from '../src/domain/booking';
 import { RoomCatalog } from '../src/domain/room-catalog';
 import { roomTypeSchema, type RoomTypeOptions } from '../src/options';
@@ -19,8 +21,18 @@ export function uniqueDatabaseName(prefix: string): string {
   return `${prefix}_${process.pid}_${Date.now().toString(36)}_${counter}`;
 }
 
-/** For `mongoStorage`: as generous as the store's, for the same reason. */
-export const TEST_OPERATION_TIMEOUT_MS = 30_000;
+/** The built-in backend's storage on a fresh memory store. */
+export function memoryBuiltinStorage(): BuiltinStorage {
+  return builtinStorage(createTestStorage('booking'));
+}
+
+/**
+ * The built-in backend's storage on this store, as the booking plugin gets it. Another call on
+ * the same store is another view on the same collections, as another backend instance has.
+ */
+export function builtinStorageOn(store: MongoConversationStore): BuiltinStorage {
+  return builtinStorage(createPluginStorage('booking', store.pluginCollections));
+}
 
 export function mongoUri(): string {
   const uri = process.env.MONGODB_URI;

@@ -1,7 +1,7 @@
 import { MongoConversationStore } from '@hotello/core';
 import { BackendUnavailableError } from '../src/backend/booking-backend';
-import { BuiltinBackend, mongoStorage } from '../src/backend/builtin';
-import { bookingRequest, catalogOf, silentLogger, standardRooms, uniqueHotelId } from './builtin-fixtures';
+import { BuiltinBackend } from '../src/backend/builtin';
+import { bookingRequest, builtinStorageOn, catalogOf, silentLogger, standardRooms, uniqueHotelId } from './builtin-fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const services = require('../../../test/services') as typeof import('../../../test/services');
@@ -22,7 +22,7 @@ describe('built-in backend when MongoDB goes away', () => {
 
   it('fails fast with BackendUnavailableError, and works again once the server is back', async () => {
     const hotel = uniqueHotelId();
-    const backend = new BuiltinBackend(mongoStorage(store, { operationTimeoutMs: 1_000 }), {
+    const backend = new BuiltinBackend(builtinStorageOn(store), {
       catalog: catalogOf({ [hotel]: standardRooms() }),
       logger: silentLogger,
     });

@@ -1,15 +1,16 @@
 import type { MongoConversationStore } from '@hotello/core';
 import { RoomUnavailableError } from '../src/backend/booking-backend';
-import { BuiltinBackend, memoryStorage, mongoStorage, type BuiltinStorage } from '../src/backend/builtin';
+import { BuiltinBackend, type BuiltinStorage } from '../src/backend/builtin';
 import { addDays } from '../src/domain/calendar';
 import type { BookingRequest } from '../src/domain/booking';
 import {
   bookingRequest,
+  builtinStorageOn,
   catalogOf,
+  memoryBuiltinStorage,
   openMongoStore,
   room,
   silentLogger,
-  TEST_OPERATION_TIMEOUT_MS,
   uniqueDatabaseName,
   uniqueHotelId,
 } from './builtin-fixtures';
@@ -117,7 +118,7 @@ function backendsOn(storages: BuiltinStorage[], hotelId: string): BuiltinBackend
 }
 
 function memoryDeployment(hotelId: string): Deployment {
-  const storage = memoryStorage();
+  const storage = memoryBuiltinStorage();
   return {
     backends: backendsOn(
       Array.from({ length: INSTANCES }, () => storage),
@@ -132,7 +133,7 @@ function memoryDeployment(hotelId: string): Deployment {
 async function mongoDeployment(uri: string, dbName: string, hotelId: string): Promise<Deployment> {
   const stores: MongoConversationStore[] = [];
   for (let i = 0; i < INSTANCES; i++) stores.push(await openMongoStore(uri, dbName));
-  const storages = stores.map((store) => mongoStorage(store, { operationTimeoutMs: TEST_OPERATION_TIMEOUT_MS }));
+  const storages = stores.map((store) => builtinStorageOn(store));
   const backends = backendsOn(storages, hotelId);
   for (const backend of backends) await backend.start();
   return {

@@ -2,9 +2,10 @@ import { definePlugin, createLogger } from '@hotello/core';
 import { createTestBot, signTestJwt, type TestBot } from '@hotello/core/testing';
 import { registerBookingAdminRoutes } from '../src/admin/bookings-routes';
 import { BackendUnavailableError } from '../src/backend/booking-backend';
-import { BuiltinBackend, memoryStorage } from '../src/backend/builtin';
+import { BuiltinBackend } from '../src/backend/builtin';
 import { RoomCatalog } from '../src/domain/room-catalog';
 import { bookingOptionsSchema } from '../src/options';
+import { memoryBuiltinStorage } from './builtin-fixtures';
 import { FakeBookingBackend, operatorsConfig, ROOMS } from './operators-fixtures';
 
 const API_KEY = 'booking-admin-key-0123456789';
@@ -140,7 +141,7 @@ describe('GET /admin/hotels/:hotel/bookings', () => {
 describe('the bookings endpoint on the built-in backend', () => {
   it('lists what was booked, filtered by stay dates and status', async () => {
     const catalog = RoomCatalog.of({ seaside: { rooms: bookingOptionsSchema.parse({ roomTypes: ROOMS }).roomTypes } });
-    const backend = new BuiltinBackend(memoryStorage(), { catalog, logger: createLogger({ level: 'silent' }) });
+    const backend = new BuiltinBackend(memoryBuiltinStorage(), { catalog, logger: createLogger({ level: 'silent' }) });
     await backend.start();
     const guest = { phone: '+254700000009', name: 'Wanjiru' };
     const stay = (checkIn: string, checkOut: string) => ({ checkIn, checkOut, adults: 2, children: 0, roomType: 'double' });

@@ -5,10 +5,10 @@ import { createBot, createLogger, definePlugin, type Kernel } from '@hotello/cor
 import { createTestBot } from '@hotello/core/testing';
 import { registerBookingAdminRoutes } from '../src/admin/bookings-routes';
 import { BackendUnavailableError } from '../src/backend/booking-backend';
-import { BuiltinBackend, mongoStorage } from '../src/backend/builtin';
+import { BuiltinBackend } from '../src/backend/builtin';
 import { RoomCatalog } from '../src/domain/room-catalog';
 import { bookingOptionsSchema } from '../src/options';
-import { mongoUri, openMongoStore, silentLogger, uniqueDatabaseName } from './builtin-fixtures';
+import { builtinStorageOn, mongoUri, openMongoStore, silentLogger, uniqueDatabaseName } from './builtin-fixtures';
 import { registerBookingCommands, type BookingCommandOptions } from '../src/cli/bookings-command';
 import { bookingOptionsOnly, FakeBookingBackend, operatorsConfig, ROOMS } from './operators-fixtures';
 
@@ -190,7 +190,7 @@ describe('hotello bookings list on MongoDB', () => {
     const writer = await openMongoStore(uri.toString(), uri.pathname.slice(1));
     try {
       const catalog = RoomCatalog.of({ seaside: { rooms: bookingOptionsSchema.parse({ roomTypes: ROOMS }).roomTypes } });
-      const backend = new BuiltinBackend(mongoStorage(writer), { catalog, logger: silentLogger });
+      const backend = new BuiltinBackend(builtinStorageOn(writer), { catalog, logger: silentLogger });
       await backend.start();
       const booked = await backend.create('seaside', {
         idempotencyKey: 'cli-1',

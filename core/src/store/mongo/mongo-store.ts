@@ -1,4 +1,4 @@
-import mongoose, { Types, type Connection, type InferSchemaType, type Model, type Schema, type UpdateQuery } from 'mongoose';
+import mongoose, { Types, type Connection, type Model, type UpdateQuery } from 'mongoose';
 import type { Logger } from '../../logging/logger';
 import type { DeliveryState, InboundMessage } from '../../messaging/inbound';
 import type { Conversation, ConversationChanges, ConversationKey } from '../conversation';
@@ -33,7 +33,7 @@ import {
 import { MongoCollections } from '../collections/mongo/mongo-collections';
 import { databaseInUri, isUnavailableError, redactUri } from './connectivity';
 import { ensureExpiryIndex } from './expiry-index';
-import { PluginModelRegistry, type PluginModelOptions, type PluginModels } from './plugin-models';
+import { PluginModelRegistry } from './plugin-models';
 import { conversationSchema, messageSchema } from './schemas';
 import { warnIfUpdatesAreNotAtomic } from './server-features';
 
@@ -76,8 +76,8 @@ function objectId(id: string): Types.ObjectId | undefined {
  * {@link StoreUnavailableError} (nothing is buffered), and the driver reconnects by itself
  * when it comes back; the store needs no restart.
  */
-export class MongoConversationStore implements ConversationStore, PluginModels {
-  /** The store's own mongoose connection; plugins get models on it through {@link model}. */
+export class MongoConversationStore implements ConversationStore {
+  /** The store's own mongoose connection; plugin collections live on it too. */
   readonly connection: Connection;
   private readonly conversations: Model<ConversationDoc>;
   private readonly messages: Model<MessageDoc>;
@@ -120,20 +120,6 @@ export class MongoConversationStore implements ConversationStore, PluginModels {
   /** Whether the server expires documents by itself (a TTL index); the sweeper runs either way. */
   get serverSideExpiry(): boolean {
     return this.ttlIndexes;
-  }
-
-  model<TSchema extends Schema>(
-    plugin: string,
-    name: string,
-    schema: TSchema,
-    options?: PluginModelOptions,
-  ): Model<InferSchemaType<TSchema>> {
-    return this.plugins.model(plugin, name, schema, options);
-  }
-
-  /** Resolves when index builds for plugin models added after `open()` have finished. */
-  whenIndexed(): Promise<void> {
-    return this.plugins.whenIndexed();
   }
 
   async open(): Promise<void> {

@@ -12,21 +12,6 @@ export interface PluginModelOptions {
   tenantScoped?: boolean;
 }
 
-/** Models plugins keep on the store's connection (booking, payments, RAG…). */
-export interface PluginModels {
-  /**
-   * Creates (or returns, when called again with the same names) a plugin's model, stored in
-   * the collection `<plugin>_<name>`. Its indexes are built at `open()`, or at once when the
-   * store is already open.
-   */
-  model<TSchema extends Schema>(
-    plugin: string,
-    name: string,
-    schema: TSchema,
-    options?: PluginModelOptions,
-  ): Model<InferSchemaType<TSchema>>;
-}
-
 const PLUGIN_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const MODEL_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}$/;
 
@@ -125,10 +110,10 @@ export function applyTenantScope(schema: Schema, collection: string): void {
 }
 
 /**
- * Keeps the plugin models of one connection and builds their indexes: all together at open,
- * or right away for models added while open.
+ * Keeps the plugin models of one connection (behind the MongoDB store's plugin collections)
+ * and builds their indexes: all together at open, or right away for models added while open.
  */
-export class PluginModelRegistry implements PluginModels {
+export class PluginModelRegistry {
   private readonly models = new Map<string, { model: Model<unknown>; schema: Schema }>();
   private readonly builds = new Set<Promise<void>>();
 
@@ -138,6 +123,7 @@ export class PluginModelRegistry implements PluginModels {
     private readonly onIndexError: (collection: string, err: unknown) => void,
   ) {}
 
+  /** The model of `<plugin>_<name>`, created once; the same names again give it back (with the same schema only). */
   model<TSchema extends Schema>(
     plugin: string,
     name: string,

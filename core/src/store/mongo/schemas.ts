@@ -59,6 +59,8 @@ export const messageSchema = new Schema(
     inReplyTo: String,
     rawJson: String,
     profileName: String,
+    replyTo: String,
+    sentAt: Date,
     createdAt: Date,
     updatedAt: Date,
     expiresAt: Date,

@@ -1,4 +1,4 @@
-import type { ConversationStore, Logger } from '@hotello/core';
+import type { Logger, PluginStorage } from '@hotello/core';
 import type { RoomCatalog } from '../domain/room-catalog';
 import type { BookingOptions } from '../options';
 import type { BookingBackend } from './booking-backend';
@@ -6,7 +6,8 @@ import { createBuiltinBackend } from './builtin';
 import { HttpBookingBackend } from './http';
 
 export interface BackendDeps {
-  readonly store: ConversationStore;
+  /** The booking plugin's storage (`ctx.storage`): where the built-in backend keeps its state. */
+  readonly storage: PluginStorage;
   readonly catalog: RoomCatalog;
   readonly logger: Logger;
   /** The clock (tests move it). */

@@ -1,4 +1,4 @@
-import { ConfigError, type Kernel } from '@hotello/core';
+import { ConfigError, createPluginStorage, type Kernel } from '@hotello/core';
 import { BackendRegistry } from '../backend/backend-registry';
 import type { BookingBackend } from '../backend/booking-backend';
 import { RoomCatalog } from '../domain/room-catalog';
@@ -48,7 +48,9 @@ export async function openHotelBackend(bot: Kernel, hotelId: string, options: Bo
       throw new CommandError(`cannot open the store: ${(err as Error).message}`);
     }
   }
-  const registry = new BackendRegistry([{ hotelId, options }], { store: bot.store, catalog, logger: bot.logger });
+  // The plugin's own collections on the bot's store, as `ctx.storage` gives them to the running bot.
+  const storage = createPluginStorage('booking', bot.store.pluginCollections);
+  const registry = new BackendRegistry([{ hotelId, options }], { storage, catalog, logger: bot.logger });
   return {
     backend: registry.for(hotelId),
     close: async () => {

@@ -65,21 +65,19 @@ export class BuiltinBackend implements BookingBackend {
   private readonly pendingGraceMs: number;
   private readonly auditIntervalMs: number;
   private readonly lastAudit = new Map<string, number>();
-  private readying?: Promise<void>;
 
   constructor(
     private readonly storage: BuiltinStorage,
     options: BuiltinBackendOptions,
   ) {
     this.catalog = options.catalog;
-    this.logger = options.logger.child({ component: 'booking-backend', backend: 'builtin', storage: storage.kind });
+    this.logger = options.logger.child({ component: 'booking-backend', backend: 'builtin' });
     this.now = options.now ?? (() => new Date());
     this.pendingGraceMs = options.pendingGraceMs ?? DEFAULT_PENDING_GRACE_MS;
     this.auditIntervalMs = options.auditIntervalMs ?? DEFAULT_AUDIT_INTERVAL_MS;
   }
 
   async start(): Promise<void> {
-    await this.whenReady();
     const now = this.now();
     for (const hotelId of this.catalog.hotelIds()) {
       const rooms = this.catalog.rooms(hotelId);
@@ -137,7 +135,6 @@ export class BuiltinBackend implements BookingBackend {
     if (!room || room.rooms === 0 || !fitsParty(room, stay.adults, stay.children) || nights.length < minimumStay(room, stay.checkIn)) {
       throw new RoomUnavailableError(stay.roomType);
     }
-    await this.whenReady();
 
     const existing = await this.storage.records.findByIdempotencyKey(hotelId, request.idempotencyKey);
     if (existing) return this.resume(existing);
@@ -385,14 +382,6 @@ export class BuiltinBackend implements BookingBackend {
     assertText(reference, 'reference');
     const normalized = normalizeBookingReference(reference);
     return normalized === undefined ? undefined : this.storage.records.get(hotelId, normalized);
-  }
-
-  private whenReady(): Promise<void> {
-    this.readying ??= this.storage.ready().catch((err: unknown) => {
-      this.readying = undefined;
-      throw err;
-    });
-    return this.readying;
   }
 
   private roomTypeEntries(hotelId: string): RoomTypeEntry[] {
