@@ -23,6 +23,7 @@ module.exports = {
   moduleNameMapper: {
     '^@hotello/core$': '<rootDir>/core/src/index.ts',
     '^@hotello/core/testing$': '<rootDir>/core/src/testing/index.ts',
+    '^@hotello/core/internal$': '<rootDir>/core/src/internal.ts',
     '^@hotello/adapter-(.*)$': '<rootDir>/adapters/$1/src/index.ts',
     '^@hotello/plugin-(.*)$': '<rootDir>/plugins/$1/src/index.ts',
   },

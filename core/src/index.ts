@@ -3,11 +3,21 @@ import './http/koa-augmentation';
 
 export { z } from 'zod';
 export { ConfigError, type ConfigIssue } from './config/config-error';
-export type { AdminConfig, ChannelEntry, HotelConfig, HotelloConfig, PluginEntry } from './config/config-schema';
-export { loadConfigFile, parseConfig } from './config/load-config';
-export { EventBus, type EventListener, type EventName, type HotelloEvents } from './events/event-bus';
+export type { HotelConfig, HotelloConfig } from './config/config-schema';
+export type { EventListener, EventName, HotelloEvents } from './events/event-bus';
+export type {
+  ConversationData,
+  ConversationDataChanges,
+  IntentSlots,
+  IntentSlotValues,
+  PluginData,
+  TurnState,
+} from './turns/typed-contracts';
+export type { PluginLifecycle } from './plugins/plugin-lifecycle';
+export { UndeclaredServiceError, type PluginServices } from './plugins/plugin-services';
+export type { ServiceToken } from './plugins/service-token';
 export { HttpError, badRequest, forbidden, notFound, unauthorized } from './http/http-error';
-export { PLUGIN_ADMIN_PREFIX, type PluginHttp } from './http/plugin-http';
+export type { PluginHttp } from './http/plugin-http';
 export type { ReadinessCheck } from './http/readiness';
 export { HotelDirectory, type Hotel } from './kernel/hotel-directory';
 export { Kernel, createBot, type CreateBotOptions } from './kernel/kernel';
@@ -36,19 +46,11 @@ export type {
   InboundMessage,
   MediaType,
 } from './messaging/inbound';
-export { MessagingHub, type InboundSink, type ReceiveResult } from './messaging/messaging-hub';
+export type { ReceiveResult } from './messaging/messaging-hub';
 export type { ButtonOption, ListRow, ListSection, OutboundContent, OutboundKind, OutboundMessage } from './messaging/outbound';
-export { MessageCatalog, type Catalog, type TemplateVars } from './i18n/message-catalog';
+export type { Catalog, TemplateVars } from './i18n/message-catalog';
 export { INTENT_CLASSIFIER, type Classification, type ClassifyInput, type IntentClassifier } from './turns/intent-classifier';
-export type {
-  IntentCatalog,
-  IntentDefinition,
-  IntentLayer,
-  IntentOptions,
-  IntentResult,
-  SlotError,
-  Utterances,
-} from './turns/intent-types';
+export type { IntentCatalog, IntentDefinition, IntentOptions, IntentResult, SlotError, Utterances } from './turns/intent-types';
 export type {
   FlowDefinition,
   FlowStep,
@@ -64,24 +66,18 @@ export type {
 } from './turns/turn-context';
 export { TurnRegistry } from './turns/turn-registry';
 export * from './store/index';
-export { renderForChannel, resolveMenuReply, truncate, type MenuOption, type RenderedContent } from './messaging/degrade';
+export { renderForChannel, truncate, type MenuOption, type RenderedContent } from './messaging/degrade';
+export { resolveMenuReply, type MenuMatch } from './messaging/menu-reply';
 export { e164Digits, toE164 } from './messaging/phone';
 export { guestIdentity } from './messaging/guest-identity';
 export { parseRetryAfter } from './messaging/retry-after';
-export { ECHO_MAX, echoValue } from './messaging/echo-value';
+export { echoValue } from './messaging/echo-value';
 export { guestProfileName } from './messaging/profile-name';
-export { plausibleTimestamp, timestampFromSeconds } from './messaging/provider-timestamp';
+export { timestampFromSeconds } from './messaging/provider-timestamp';
 export { SkippedItems, type SkippedSummary } from './messaging/skipped-items';
-export { MAX_IGNORED_ITEMS, issueOf, validItem, validItems, type ValidItem } from './messaging/valid-items';
-export { CONFIG, LOGGER, STORE } from './kernel/tokens';
-export { MessagePipeline } from './pipeline/message-pipeline';
-export { AdminAuthenticator, adminAuth, type AdminAuthSettings, type AdminPrincipal } from './admin/admin-auth';
-export { adminAccess, type AdminAccessRule } from './admin/admin-access';
-export { mayAccessHotel, type HotelScope } from './admin/admin-principal';
-export { ADMIN_ROLES, isAdminRole, roleAtLeast, type AdminRole } from './admin/admin-roles';
+export { issueOf, validItem, validItems, type ValidItem } from './messaging/valid-items';
+export type { AdminRole } from './admin/admin-roles';
 export { requireRole, type RoleRequirement } from './admin/require-role';
 export { isAdminPath } from './admin/admin-path-gate';
-export { normalizeRequestPath } from './http/normalize-path';
-export type { AdminApiKey } from './config/admin-api-key-schema';
 export { bearerToken, sameSecret } from './http/secrets';
 import './events/core-events';

@@ -18,10 +18,9 @@ import { HotelUnderstanding } from '../../plugins/intent/src/classifier/hotel-un
 import { LayeredClassifier } from '../../plugins/intent/src/classifier/layered-classifier';
 import { createTestStorage } from '../../core/src/testing/test-storage';
 import { IntentLog } from '../../plugins/intent/src/cost/stored-intent-log';
-import { resolveMenu } from '../../plugins/intent/src/layers/menu-layer';
 import { defaultOptions } from '../../plugins/intent/src/options';
 import { normalizeText } from '../../plugins/intent/src/text/normalize';
-import type { IntentDefinition, Logger } from '../../core/src';
+import { resolveMenuReply, type IntentDefinition, type Logger } from '../../core/src';
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const ROUNDS = quick ? 20 : 100;
@@ -147,7 +146,7 @@ async function main(): Promise<void> {
 
   const baseline = measure('normalise (baseline)', texts, (t) => normalizeText(t));
   const results = [
-    measure('menu layer', menuAnswers, (t) => resolveMenu(t, menu)),
+    measure('menu layer', menuAnswers, (t) => resolveMenuReply(t, menu)),
     measure('rules layer', texts, (t) => understanding.rules.matchIn(normalizeText(t), byText.get(t)!)),
     measure('classifier layer', texts, (t) => understanding.model(byText.get(t)!)!.predict(normalizeText(t))),
     await measureAsync('classify(), no LLM', texts, (t) =>

@@ -9,7 +9,7 @@ import {
   type OutboundMessage,
 } from '@hotello/core';
 import intent from '@hotello/plugin-intent';
-import booking, { BookingService } from '@hotello/plugin-booking';
+import booking, { BOOKING_SERVICE } from '@hotello/plugin-booking';
 import { builtinStorage } from '../../plugins/booking/src/backend/builtin';
 import { addDays } from '../../plugins/booking/src/domain/calendar';
 import { inDays, typed } from '../../plugins/booking/test/helpers';
@@ -109,7 +109,7 @@ describe('never overbooked: 200 guests confirm the last room at once over three 
       instances.push(kernel);
     }
     // All but one room are sold on the shared night beforehand.
-    const service = instances[0]!.container.resolve(BookingService);
+    const service = instances[0]!.container.resolve(BOOKING_SERVICE);
     for (let i = 0; i < SOLD_BEFORE; i++) {
       await service.book(
         'seaside',
@@ -153,7 +153,7 @@ describe('never overbooked: 200 guests confirm the last room at once over three 
 
     // The books balance: per night, rooms taken = active bookings covering it, never above the rooms.
     const storage = builtinStorage(createPluginStorage('booking', instances[0]!.store.pluginCollections));
-    const service = instances[0]!.container.resolve(BookingService);
+    const service = instances[0]!.container.resolve(BOOKING_SERVICE);
     const all = await storage.records.list('seaside', { limit: 500 });
     const active = all.filter((b) => b.status === 'held' || b.status === 'confirmed');
     expect(active).toHaveLength(SOLD_BEFORE + 1);

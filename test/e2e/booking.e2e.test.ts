@@ -1,7 +1,7 @@
 import cloudApi from '@hotello/adapter-cloud-api';
 import simulator from '@hotello/adapter-simulator';
 import { createBot, createLogger, type Kernel } from '@hotello/core';
-import booking, { BookingService } from '@hotello/plugin-booking';
+import booking, { BOOKING_SERVICE, type BookingService } from '@hotello/plugin-booking';
 import intent from '@hotello/plugin-intent';
 import mongoose from 'mongoose';
 import * as cloudFx from '../../adapters/cloud-api/test/fixtures';
@@ -337,7 +337,7 @@ describe.each<StoreKind>(['memory', 'mongodb'])('a guest books, lists and cancel
     });
     await bot.start();
     base = `http://127.0.0.1:${await bot.listen(0, '127.0.0.1')}`;
-    bookings = bot.container.resolve(BookingService);
+    bookings = bot.container.resolve(BOOKING_SERVICE);
   });
   afterAll(async () => {
     await bot?.stop();

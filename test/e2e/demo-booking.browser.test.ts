@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { createBot, createLogger, type Kernel } from '@hotello/core';
-import { BookingService } from '@hotello/plugin-booking';
+import { BOOKING_SERVICE } from '@hotello/plugin-booking';
 import { inDays, typed } from '../../plugins/booking/test/helpers';
 import { launchChromium, type Browser } from '../fakes/chromium';
 
@@ -98,7 +98,7 @@ it('a person books a room at the demo hotel in the simulator, finds it under "my
 
   // A simulator guest owns bookings under the channel's own identity for the number, not the number itself.
   const owner = bot.messaging.identityOf({ hotelId: 'demo', channelId: 'simulator', channelType: 'simulator' }, GUEST);
-  expect(await bot.container.resolve(BookingService).findOwn('demo', reference, owner)).toMatchObject({
+  expect(await bot.container.resolve(BOOKING_SERVICE).findOwn('demo', reference, owner)).toMatchObject({
     status: 'confirmed',
     roomType: 'double',
     nights: 2,
@@ -122,5 +122,5 @@ it('a person books a room at the demo hotel in the simulator, finds it under "my
   const question = await reply(`Cancel ${reference}`);
   await question.getByRole('button', { name: 'Yes, cancel it' }).click();
   await reply(`Booking ${reference} is cancelled.`);
-  expect((await bot.container.resolve(BookingService).findOwn('demo', reference, owner))?.status).toBe('cancelled');
+  expect((await bot.container.resolve(BOOKING_SERVICE).findOwn('demo', reference, owner))?.status).toBe('cancelled');
 }, 60_000);

@@ -32,7 +32,7 @@ export function greetingPipeline() {
         continue;
       }
       const menu = menus.get(key);
-      const resolved = menu && message.content.kind === 'text' ? resolveMenuReply(message.content.text, menu) : undefined;
+      const resolved = menu && message.content.kind === 'text' ? resolveMenuReply(message.content.text, menu)?.option : undefined;
       if (resolved) {
         chosen.push({ guest: message.from, option: resolved.id });
         continue;

@@ -9,9 +9,6 @@ export { simulatorChannelOptions, type SimulatorChannelOptions } from './channel
 export { guestMessageSchema, parseGuestMessage } from './guest-message';
 export { SimulatorHub, type ChatEntryView } from './simulator-hub';
 
-/** Each running bot has its own hub; several bots may share this definition in one process. */
-const hubs = new WeakMap<object, SimulatorHub>();
-
 /**
  * A WhatsApp-like chat page served by the bot (`/simulator`) for development and demos. It goes
  * through the same inbox, pipeline and outbox as the real channels; hotels opt in with a
@@ -29,8 +26,8 @@ export default definePlugin({
         'the simulator runs in production (allowInProduction): anyone who can reach /simulator can write as any guest number',
       );
     }
+    // One hub per bot, built here: several bots may share this definition in one process.
     const hub = new SimulatorHub((events) => ctx.messaging.receive(events), ctx.logger);
-    hubs.set(ctx, hub);
     const adapter: ChannelAdapter = {
       type: 'simulator',
       capabilities: SIMULATOR_CAPABILITIES,
@@ -44,9 +41,6 @@ export default definePlugin({
     };
     ctx.messaging.registerAdapter(adapter);
     registerRoutes(ctx, hub);
-  },
-  stop(ctx) {
-    hubs.get(ctx)?.close();
-    hubs.delete(ctx);
+    return { stop: () => hub.close() };
   },
 });

@@ -3,8 +3,13 @@ import { ConfigError } from '../config/config-error';
 import { createBot } from '../kernel/kernel';
 import { stopOnSignals } from '../kernel/run-until-signal';
 import { createLogger } from '../logging/logger';
-import { registerIntentCommands, type Output } from './intents-commands';
 import { addPluginCommands, configFileFrom, DEFAULT_CONFIG, PluginCommandsError } from './plugin-commands';
+
+/** Where core's commands write: results to `out` (stdout), problems to `err` (stderr). */
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+}
 
 const stdio: Output = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
 
@@ -49,8 +54,6 @@ function addCoreCommands(program: Command, output: Output): void {
       const port = await bot.listen();
       output.err(`Hotello is running on http://localhost:${port}`);
     });
-
-  registerIntentCommands(program, output);
 }
 
 /** Help without a command: plugin commands are listed when the config loads, and their absence explained when not. */

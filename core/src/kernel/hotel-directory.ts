@@ -1,9 +1,22 @@
 import type { HotelConfig } from '../config/config-schema';
 import type { PlannedChannel, PlannedPlugin } from '../plugins/plugin-plan';
+import { inQuietHours } from './quiet-hours';
 
 /** A hotel as plugins see it: its config and which plugins are on for it, with what options. */
 export interface Hotel extends HotelConfig {
   readonly enabledPlugins: ReadonlySet<string>;
+  /** Whether staff are off at `now` (default: the current time), by `quietHours` on the hotel's clock. */
+  inQuietHours(now?: Date): boolean;
+}
+
+/**
+ * The hotel object every caller shares. The method is not enumerable, so a hotel still
+ * serialises and compares as its config plus `enabledPlugins`.
+ */
+function hotelOf(config: HotelConfig, enabledPlugins: ReadonlySet<string>): Hotel {
+  const hotel = { ...config, enabledPlugins } as Hotel;
+  Object.defineProperty(hotel, 'inQuietHours', { value: (now: Date = new Date()) => inQuietHours(config, now) });
+  return Object.freeze(hotel);
 }
 
 /**
@@ -21,7 +34,7 @@ export class HotelDirectory {
     for (const plugin of plugins) this.options.set(plugin.definition.name, plugin.hotels);
     for (const hotel of hotels) {
       const enabled = new Set(plugins.filter((p) => p.hotels.has(hotel.id)).map((p) => p.definition.name));
-      this.hotels.set(hotel.id, Object.freeze({ ...hotel, enabledPlugins: enabled }));
+      this.hotels.set(hotel.id, hotelOf(hotel, enabled));
     }
     this.channelList = channels;
     this.channelIndex = new Map(channels.map((c) => [`${c.hotelId}|${c.id}`, c]));

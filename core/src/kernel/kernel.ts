@@ -1,3 +1,4 @@
+// tsyringe refuses to load without a Reflect metadata polyfill, even with no decorators in use.
 import 'reflect-metadata';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,9 @@ import { Metrics } from '../metrics/metrics';
 import { MessagingHub } from '../messaging/messaging-hub';
 import type { PluginDefinition } from '../plugins/define-plugin';
 import type { PluginContext } from '../plugins/plugin-context';
+import { lifecycleOf, type PluginLifecycle } from '../plugins/plugin-lifecycle';
+import { pluginServices, type PluginServices } from '../plugins/plugin-services';
+import { serviceName } from '../plugins/service-token';
 import { configBaseDir, planPlugins, type PlannedPlugin, type PluginPlan } from '../plugins/plugin-plan';
 import { TurnRegistry } from '../turns/turn-registry';
 import type { FlowDefinition, IntentHandler } from '../turns/turn-context';
@@ -33,7 +37,7 @@ import { createConversationStore } from '../store/create-store';
 import { startExpirySweeper } from '../store/expiry-sweeper';
 import { HotelDirectory } from './hotel-directory';
 import { Inflight } from './inflight';
-import { CONFIG, LOGGER, STORE } from './tokens';
+import { CONFIG, LOGGER, PLUGIN_SERVICES, STORE } from './tokens';
 
 export interface CreateBotOptions {
   /** A YAML file path, or a config object (tests). Defaults to `config/default.yaml`. */
@@ -69,6 +73,9 @@ export class Kernel {
   private server?: http.Server;
   private phase: Phase = 'created';
   private readonly contexts = new Map<string, PluginContext>();
+  /** What each plugin's `register` returned, by plugin name. */
+  private readonly lifecycles = new Map<string, PluginLifecycle>();
+  private readonly services = new Map<string, PluginServices>();
   private readonly closers: (() => Promise<void> | void)[] = [];
   /** One admin check for core's and plugins' admin routes: the same credentials open both. */
   private readonly adminAuthenticator: AdminAuthenticator;
@@ -103,6 +110,7 @@ export class Kernel {
     this.container.registerInstance(MessagingHub, this.messaging);
     this.container.registerInstance(TurnRegistry, this.turns);
     this.container.registerInstance(STORE, this.store);
+    this.container.registerInstance(PLUGIN_SERVICES, (plugin: string) => this.servicesOf(plugin));
   }
 
   /** Loads and validates the config and every plugin's options; throws ConfigError listing all problems. */
@@ -157,8 +165,10 @@ export class Kernel {
     for (const planned of this.plan.plugins) {
       const ctx = this.buildContext(planned);
       this.contexts.set(planned.definition.name, ctx);
-      await planned.definition.register(ctx, planned.options);
+      refuseV1Lifecycle(planned.definition);
+      this.lifecycles.set(planned.definition.name, lifecycleOf(await planned.definition.register(ctx, planned.options)));
     }
+    this.checkProvided();
     // Plugin collections and models declared during register get their indexes before anything uses them.
     await this.store.pluginCollections.ready();
     const pipeline = new MessagePipeline({
@@ -175,7 +185,7 @@ export class Kernel {
     this.pipelineInstance = pipeline;
     this.container.registerInstance(MessagePipeline, pipeline);
     if (this.config.redis) this.readiness.add('redis', () => pipeline.pingRedis());
-    for (const planned of this.plan.plugins) await planned.definition.start?.(this.contexts.get(planned.definition.name)!);
+    for (const planned of this.plan.plugins) await this.lifecycles.get(planned.definition.name)?.start?.();
     await pipeline.start();
     this.buildHttp();
     this.phase = 'running';
@@ -214,10 +224,10 @@ export class Kernel {
     // Turns already running finish; unfinished ones stay pending in the store for the next start.
     await this.pipelineInstance?.stop(Math.max(0, deadline - Date.now()));
     for (const planned of [...this.plan.plugins].reverse()) {
-      const ctx = this.contexts.get(planned.definition.name);
-      if (!ctx) continue;
+      const lifecycle = this.lifecycles.get(planned.definition.name);
+      if (!lifecycle) continue;
       try {
-        await planned.definition.stop?.(ctx);
+        await lifecycle.stop?.();
       } catch (err) {
         this.logger.error({ err, plugin: planned.definition.name }, 'plugin stop failed');
       }
@@ -237,12 +247,34 @@ export class Kernel {
     this.logger.info('stopped');
   }
 
+  /** One services view per plugin, checked against its `provides` and `uses`; core's own parts declare none. */
+  private servicesOf(plugin: string): PluginServices {
+    let view = this.services.get(plugin);
+    if (!view) {
+      const definition = this.plan.plugins.find((p) => p.definition.name === plugin)?.definition ?? { name: plugin };
+      view = pluginServices(this.container, definition);
+      this.services.set(plugin, view);
+    }
+    return view;
+  }
+
+  /** A declared service nobody provided would fail in the first guest's turn; fail at start instead. */
+  private checkProvided(): void {
+    for (const { definition } of this.plan.plugins)
+      for (const token of definition.provides ?? [])
+        if (!this.container.isRegistered(token, true))
+          throw new Error(
+            `plugin "${definition.name}" declares it provides service "${serviceName(token)}" but did not call services.provide for it in register`,
+          );
+  }
+
   private buildContext(planned: PlannedPlugin): PluginContext {
     const name = planned.definition.name;
     const types = new Set((planned.definition.channels ?? []).map((c) => c.type));
     return {
       name,
       container: this.container,
+      services: this.servicesOf(name),
       logger: this.logger.child({ plugin: name }),
       config: this.config,
       hotels: this.hotels,
@@ -259,10 +291,16 @@ export class Kernel {
       store: this.store,
       storage: createPluginStorage(name, this.store.pluginCollections),
       intents: this.turns.catalogFor(name),
-      messages: { add: (namespace, catalog) => this.turns.addMessages(namespace, catalog) },
+      messages: {
+        add: (namespace, catalog) => this.turns.addMessages(namespace, catalog),
+        has: (namespace, key) => this.turns.messages.has(namespace, key),
+      },
       flows: { add: (flow, definition) => this.turns.addFlow(name, flow, definition as FlowDefinition) },
       handlers: { on: (intent, handler) => this.turns.handle(name, intent, handler as IntentHandler) },
-      turns: { use: (stage, middleware) => this.turns.use(name, stage, middleware) },
+      turns: {
+        use: (stage, middleware) => this.turns.use(name, stage, middleware),
+        answers: (intent, hotelId) => !!this.turns.handlerFor(intent, hotelId) || !!this.turns.flowFor(intent, hotelId),
+      },
       messaging: {
         registerAdapter: (adapter) => this.messaging.registerAdapter(adapter),
         receive: (events) => this.messaging.receive(events),
@@ -311,6 +349,18 @@ export class Kernel {
       mount(ctx.http.adminRouter);
     }
   }
+}
+
+/**
+ * Plugin v1 declared `start(ctx)`/`stop(ctx)` beside `register`; a plugin still written so would
+ * otherwise load and silently never start.
+ */
+function refuseV1Lifecycle(definition: PluginDefinition): void {
+  const legacy = ['start', 'stop'].filter((key) => key in definition);
+  if (legacy.length > 0)
+    throw new Error(
+      `plugin "${definition.name}" declares ${legacy.join(' and ')} beside register: return { ${legacy.join(', ')} } from register instead`,
+    );
 }
 
 /** Creates a bot from a config file or object; call `start()` then `listen()`. */

@@ -7,6 +7,8 @@ export interface TurnActions {
   readonly changes: ConversationChanges;
   readonly events: { event: string; payload: unknown }[];
   handoffReason?: string;
+  /** The turn sends nothing on purpose (see TurnContext.silence). */
+  silent?: boolean;
   /** A flow to start once the current routing finishes. */
   startFlow?: { name: string; step: string };
 }

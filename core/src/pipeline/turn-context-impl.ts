@@ -2,11 +2,14 @@ import type { DependencyContainer } from 'tsyringe';
 import type { EventName, HotelloEvents } from '../events/event-bus';
 import type { MessageCatalog, TemplateVars } from '../i18n/message-catalog';
 import type { Hotel } from '../kernel/hotel-directory';
+import { PLUGIN_SERVICES } from '../kernel/tokens';
 import type { Logger } from '../logging/logger';
+import type { PluginServices } from '../plugins/plugin-services';
 import type { InboundMessage } from '../messaging/inbound';
 import type { ButtonOption, ListSection, OutboundContent } from '../messaging/outbound';
 import type { Conversation, ConversationChanges } from '../store/conversation';
 import type { IntentResult } from '../turns/intent-types';
+import type { PluginData, TurnState } from '../turns/typed-contracts';
 import type { FlowStepContext, HandlerContext, Say, StepOutcome, TurnContext } from '../turns/turn-context';
 import { STAY } from './step-outcome';
 import { mergeChanges, type TurnActions } from './turn-actions';
@@ -42,9 +45,10 @@ export class TurnContextImpl implements TurnContext {
   readonly text?: string;
   /** Mutable turn state lives in one shared object so per-plugin views write through to it. */
   private readonly shared: { language: string; intent?: IntentResult; choice?: ButtonOption };
-  readonly services: DependencyContainer;
+  /** The bot's container; handlers get their plugin's services view from it. */
+  private readonly container: DependencyContainer;
   readonly logger: Logger;
-  readonly state: Record<string, unknown> = {};
+  readonly state: Partial<TurnState> = {};
   private readonly catalog: MessageCatalog;
   readonly actions: TurnActions;
 
@@ -56,7 +60,7 @@ export class TurnContextImpl implements TurnContext {
     this.identity = init.identity;
     this.text = textOf(init.message);
     this.shared = { language: init.conversation.language ?? init.hotel.defaultLanguage, choice: init.choice };
-    this.services = init.services;
+    this.container = init.services;
     this.logger = init.logger;
     this.catalog = init.catalog;
     this.actions = init.actions;
@@ -129,10 +133,30 @@ export class TurnContextImpl implements TurnContext {
     this.actions.handoffReason = reason;
   };
 
+  readonly silence = (): void => {
+    this.actions.silent = true;
+  };
+
+  readonly dataOf = <P extends string>(plugin: P): Readonly<PluginData<P>> => {
+    const merged: Record<string, unknown> = { ...(this.conversation.data[plugin] ?? {}) };
+    for (const [k, v] of Object.entries(this.actions.changes.data?.[plugin] ?? {})) {
+      if (v === null) delete merged[k];
+      else merged[k] = v;
+    }
+    return merged as Readonly<PluginData<P>>;
+  };
+
   /** A view of this turn for one plugin's handler: its catalogue namespace and its options. */
   forPlugin<O>(plugin: string, options: O): HandlerContext<O> {
     const say = createSay(this, plugin);
-    return Object.assign(Object.create(this) as TurnContextImpl, { say, options }) as unknown as HandlerContext<O>;
+    const services = this.servicesFor(plugin);
+    return Object.assign(Object.create(this) as TurnContextImpl, { say, options, services }) as unknown as HandlerContext<O>;
+  }
+
+  /** Looked up on first use, so a turn built without a kernel (unit tests) needs no services. */
+  private servicesFor(plugin: string): PluginServices {
+    const view = () => this.container.resolve(PLUGIN_SERVICES)(plugin);
+    return { get: (token) => view().get(token), provide: (token, value) => view().provide(token, value) };
   }
 
   forStep<O>(plugin: string, options: O, step: string): FlowStepContext<O> {

@@ -21,7 +21,7 @@ export function handoffGuard(now: () => Date = () => new Date()): TurnMiddleware
           by: 'timeout',
         });
       } else {
-        ctx.state.silent = true;
+        ctx.silence();
         ctx.emit('handoff.message', {
           hotelId: ctx.hotel.id,
           conversationId: ctx.conversation.id,
@@ -47,7 +47,7 @@ export function rateLimitGuard(limiterFor: (hotelId: string) => RateLimiterAbstr
     } catch (res) {
       if (!(res instanceof RateLimiterRes)) throw res;
       if (res.consumedPoints === limiter.points + 1) ctx.reply({ kind: 'text', text: ctx.t('rate_limited') });
-      ctx.state.silent = true;
+      ctx.silence();
       return;
     }
     await next();

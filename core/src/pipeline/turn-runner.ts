@@ -4,7 +4,7 @@ import type { EventBus } from '../events/event-bus';
 import type { HotelDirectory, Hotel } from '../kernel/hotel-directory';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
-import { resolveMenuReply } from '../messaging/degrade';
+import { resolveMenuReply } from '../messaging/menu-reply';
 import type { ChannelAddress, InboundMessage } from '../messaging/inbound';
 import type { ButtonOption, OutboundContent } from '../messaging/outbound';
 import type { Conversation, ConversationChanges } from '../store/conversation';
@@ -13,7 +13,6 @@ import type { LoggedMessage } from '../store/message-log';
 import type { TurnMiddleware, TurnContext } from '../turns/turn-context';
 import type { TurnRegistry } from '../turns/turn-registry';
 import { menuOf } from './menu-memory';
-import { inQuietHours } from './quiet-hours';
 import type { Router } from './router';
 import { emptyActions, mergeChanges } from './turn-actions';
 import { TurnContextImpl } from './turn-context-impl';
@@ -149,7 +148,7 @@ export class TurnRunner {
     if (actions.handoffReason && !conversation.handoff?.active) {
       const until = new Date(now.getTime() + hotel.handoff.timeoutMinutes * 60_000);
       actions.changes.handoff = { active: true, since: now, reason: actions.handoffReason, until };
-      if (inQuietHours(hotel, now)) ctx.reply({ kind: 'text', text: ctx.t('handoff_quiet', { from: hotel.quietHours!.to }) });
+      if (hotel.inQuietHours(now)) ctx.reply({ kind: 'text', text: ctx.t('handoff_quiet', { from: hotel.quietHours!.to }) });
       else if (actions.replies.length === 0) ctx.reply({ kind: 'text', text: ctx.t('handoff_started') });
       actions.events.push({
         event: 'handoff.requested',
@@ -169,7 +168,7 @@ export class TurnRunner {
       ...(changes.data ?? {}),
       core: { ...(changes.data?.core ?? {}), lastTurn: { inboundId: entry.id, replies: actions.replies } satisfies LastTurn },
     };
-    return { changes, replies: actions.replies, events: actions.events, silent: ctx.state.silent === true };
+    return { changes, replies: actions.replies, events: actions.events, silent: actions.silent === true };
   }
 
   /** Queues the replies (once) and marks the guest message handled. */
@@ -194,6 +193,6 @@ export class TurnRunner {
     if (c.kind === 'choice') return { id: c.id, title: c.title };
     const menu = conversation.menu;
     if (c.kind !== 'text' || !menu || menu.expiresAt.getTime() <= now.getTime()) return undefined;
-    return resolveMenuReply(c.text, menu.options);
+    return resolveMenuReply(c.text, menu.options)?.option;
   }
 }

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { Kernel } from '../kernel/kernel';
 import type { PluginContext } from './plugin-context';
+import type { PluginLifecycle } from './plugin-lifecycle';
+import type { ServiceToken } from './service-token';
 
 /** A channel type an adapter plugin provides, with the schema of one hotel's channel entry. */
 export interface ChannelTypeDefinition<S extends z.ZodType = z.ZodType> {
@@ -26,7 +28,7 @@ export interface PluginCommandContext {
 /**
  * A Hotello plugin. Integrators write these with {@link definePlugin}; the kernel loads them
  * from the config in dependency order, validates their options with `options`, calls
- * `register` for all, then `start` for all, and `stop` in reverse order on shutdown.
+ * `register` for all, then the `start` each returned, and each `stop` in reverse order on shutdown.
  */
 export interface PluginDefinition<S extends z.ZodType = z.ZodType> {
   /** Unique name; hotels refer to the plugin by it (`hotels[].plugins.<name>`). */
@@ -38,12 +40,21 @@ export interface PluginDefinition<S extends z.ZodType = z.ZodType> {
   readonly options?: S;
   /** Channel types this plugin provides (channel adapters only). */
   readonly channels?: readonly ChannelTypeDefinition[];
-  /** Declares everything the plugin contributes. Runs once, with the global options. */
-  register(ctx: PluginContext<z.output<S>>, options: z.output<S>): void | Promise<void>;
-  /** Opens connections or timers; runs after every plugin registered. */
-  start?(ctx: PluginContext<z.output<S>>): void | Promise<void>;
-  /** Releases what `start` opened; runs in reverse dependency order. */
-  stop?(ctx: PluginContext<z.output<S>>): void | Promise<void>;
+  /**
+   * Services (tsyringe tokens, e.g. `InjectionToken<BookingService>`) this plugin provides with
+   * `ctx.services.provide(token, value)` in `register`.
+   */
+  readonly provides?: readonly ServiceToken[];
+  /**
+   * Services of other plugins this plugin gets with `services.get(token)`. Each provider must be
+   * in `dependsOn` and on wherever this plugin is on; the bot refuses to start otherwise.
+   */
+  readonly uses?: readonly ServiceToken[];
+  /**
+   * Declares everything the plugin contributes. Runs once, with the global options. What it
+   * builds reaches the running bot through the returned `{ start?, stop? }` closures.
+   */
+  register(ctx: PluginContext<z.output<S>>, options: z.output<S>): void | PluginLifecycle | Promise<void | PluginLifecycle>;
   /**
    * Adds the plugin's subcommands to the `hotello` CLI (`program.command('bookings')…`). Runs
    * when the first argument is not one of core's commands, for every plugin in the config, before

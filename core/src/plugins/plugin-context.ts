@@ -15,6 +15,7 @@ import type { FlowDefinition, IntentHandler, TurnMiddleware, TurnStage } from '.
 import type { ConversationStore } from '../store/conversation-store';
 import type { PluginStorage } from '../store/collections/collection-types';
 import type { PlannedChannel } from './plugin-plan';
+import type { PluginServices } from './plugin-services';
 
 /** Events as a plugin sees them: its listeners only hear about hotels where it is on. */
 export interface PluginEvents {
@@ -29,8 +30,13 @@ export interface PluginEvents {
 export interface PluginContext<O = unknown> {
   /** This plugin's name. */
   readonly name: string;
-  /** The bot's DI container; register services here, resolve other plugins' services from it. */
+  /**
+   * The bot's DI container, for host-level overrides a plugin documents (a replaceable
+   * repository, a client factory in tests). Services between plugins go through `services`.
+   */
   readonly container: DependencyContainer;
+  /** Services this plugin `provides` (`services.provide`) and `uses` (`services.get`). */
+  readonly services: PluginServices;
   /** A logger whose lines carry `plugin: <name>`. */
   readonly logger: Logger;
   readonly config: Readonly<HotelloConfig>;
@@ -49,13 +55,21 @@ export interface PluginContext<O = unknown> {
   /** Intents with example utterances per language; the intent plugin learns them. */
   readonly intents: IntentCatalog;
   /** Message catalogues: `messages.add(namespace, { en: { key: 'text {{var}}' }, es: {…} })`. */
-  readonly messages: { add(namespace: string, catalog: Catalog): void };
+  readonly messages: {
+    add(namespace: string, catalog: Catalog): void;
+    /** Whether a namespace has a text for the key in any language. */
+    has(namespace: string, key: string): boolean;
+  };
   /** Multi-step dialogs; a flow named like an intent starts when that intent is recognised. */
   readonly flows: { add(name: string, flow: FlowDefinition<O>): void };
   /** One-shot handlers per intent. */
   readonly handlers: { on(intent: string, handler: IntentHandler<O>): void };
   /** Turn middleware at a stage (`guard`, `understand`, `route`); runs only for hotels where the plugin is on. */
-  readonly turns: { use(stage: TurnStage, middleware: TurnMiddleware): void };
+  readonly turns: {
+    use(stage: TurnStage, middleware: TurnMiddleware): void;
+    /** Whether something on at the hotel answers the intent: a handler, or a flow of that name. */
+    answers(intent: string, hotelId: string): boolean;
+  };
   /** The conversation store all plugins share (every call is scoped by hotel id). */
   readonly store: ConversationStore;
   /**

@@ -7,6 +7,7 @@ import { deepMerge } from './deep-merge';
 import type { ChannelTypeDefinition, PluginDefinition } from './define-plugin';
 import { dependencyOrder } from './dependency-order';
 import { PluginResolveError, resolvePlugin } from './resolve-plugin';
+import { checkServices } from './service-plan';
 
 /** A plugin ready to register: its definition, global options and each hotel's options. */
 export interface PlannedPlugin {
@@ -127,6 +128,7 @@ export function planPlugins(
     }
   });
 
+  checkServices(planned, config.hotels, issues);
   const channels = planChannels(config, planned, issues);
   if (issues.length > 0) throw new ConfigError(issues, source);
   return { plugins: planned, channels };

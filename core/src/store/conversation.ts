@@ -1,4 +1,5 @@
 import type { ButtonOption } from '../messaging/outbound';
+import type { ConversationData, ConversationDataChanges } from '../turns/typed-contracts';
 
 /** Identifies a conversation: one per hotel, channel and guest. */
 export interface ConversationKey {
@@ -49,7 +50,10 @@ export interface Conversation extends ConversationKey {
   readonly handoff?: HandoffState;
   readonly sentiment?: SentimentState;
   readonly profile: { readonly name?: string };
-  /** State plugins keep per conversation, namespaced by plugin name. */
+  /**
+   * State plugins keep per conversation, namespaced by plugin name ({@link ConversationData});
+   * a turn reads its plugin's part typed with `ctx.dataOf(name)`.
+   */
   readonly data: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Last guest message: WhatsApp allows free-form replies for 24 hours after it. */
   readonly lastInboundAt?: Date;
@@ -75,6 +79,7 @@ export interface ConversationChanges {
   handoff?: HandoffState | null;
   sentiment?: SentimentState | null;
   profile?: { name?: string | null };
-  data?: Record<string, Record<string, unknown | null>>;
+  /** Typed per plugin by {@link ConversationData} declarations. */
+  data?: ConversationDataChanges;
   lastInboundAt?: Date;
 }

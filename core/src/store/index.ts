@@ -15,19 +15,14 @@ export {
   type NewOutbound,
 } from './conversation-store';
 export type { LoggedMessage, LoggedStatus } from './message-log';
-export { createConversationStore, type CreateStoreOptions } from './create-store';
-export { startExpirySweeper, type ExpirySweeperOptions } from './expiry-sweeper';
-export { MemoryConversationStore, type MemoryStoreOptions } from './memory/memory-store';
-export { MongoConversationStore, type MongoStoreOptions } from './mongo/mongo-store';
+// How the kernel builds and sweeps stores is in ../internal.ts; plugins see the store through this API.
+export { MongoConversationStore } from './mongo/mongo-store';
 export { isUnavailableError } from './mongo/connectivity';
-export { pluginCollectionName } from './mongo/plugin-models';
-export { STORE_LIMITS } from './validate-input';
 /** The mongoose `Schema` plugin collections are declared with: core's own copy, so `define` recognises it. */
 export { Schema } from 'mongoose';
 export {
   DuplicateKeyError,
   createPluginStorage,
-  type CollectionHost,
   type CollectionIndex,
   type CollectionOptions,
   type Filter,

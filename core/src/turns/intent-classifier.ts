@@ -1,7 +1,8 @@
 import type { InjectionToken } from 'tsyringe';
 import type { ButtonOption } from '../messaging/outbound';
-import type { IntentLayer, IntentResult } from './intent-types';
+import type { IntentResult } from './intent-types';
 
+/** What any classifier is asked; a classifier may accept more of its own. */
 export interface ClassifyInput {
   readonly hotelId: string;
   readonly text: string;
@@ -9,20 +10,16 @@ export interface ClassifyInput {
   readonly language?: string;
   /** The last menu shown, if not expired. */
   readonly menu?: readonly ButtonOption[];
-  /** Allow the LLM layer (when configured); false for offline evaluation. Default true. */
-  readonly llm?: boolean;
-  /** Layers to leave out, to measure the others alone. */
-  readonly skip?: readonly IntentLayer[];
 }
 
+/** An intent together with the language the text was understood in. */
 export interface Classification extends IntentResult {
   readonly language: string;
-  readonly latencyMs: number;
 }
 
 /**
- * Understands a guest's text. The intent plugin registers one under {@link INTENT_CLASSIFIER};
- * tools such as `hotello intents evaluate` resolve it from the container.
+ * Understands a guest's text. An intent plugin registers one under {@link INTENT_CLASSIFIER}, so
+ * tools and other plugins can classify without knowing which intent plugin runs.
  */
 export interface IntentClassifier {
   classify(input: ClassifyInput): Promise<Classification>;

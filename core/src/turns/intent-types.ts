@@ -1,5 +1,10 @@
-/** Which layer of understanding decided an intent, cheapest first. */
-export type IntentLayer = 'menu' | 'rules' | 'classifier' | 'llm' | 'fallback';
+/*
+ * The neutral contract between a turn and whichever plugin understands guests' text: core and
+ * the plugins that route or run flows read these, and any intent plugin can produce them. What
+ * one classifier does internally (its layers, its switches) belongs to that plugin.
+ */
+
+import type { IntentSlotValues, IntentSlots } from './typed-contracts';
 
 /** A slot value that could not be accepted, for the flow to ask about. */
 export interface SlotError {
@@ -9,14 +14,20 @@ export interface SlotError {
   readonly message: string;
 }
 
-/** What the guest most likely meant. */
+/** What the guest most likely meant, as the turn's `ctx.intent`. */
 export interface IntentResult {
   /** Intent name, or `none` when nothing passed the threshold. */
   readonly name: string;
   /** 0..1 */
   readonly confidence: number;
-  readonly layer: IntentLayer;
-  readonly slots: Readonly<Record<string, unknown>>;
+  /**
+   * Which part of the classifier decided, in that classifier's own words (the intent plugin's
+   * layers: `menu`, `rules`, …). Core never reads it; it is there for logs and for flows that
+   * trust a literal match more than a guess.
+   */
+  readonly layer?: string;
+  /** Typed by the extracting plugin's {@link IntentSlots} declarations. */
+  readonly slots: IntentSlotValues;
   readonly slotErrors: readonly SlotError[];
   /** Runner-up intents, best first, for a clarifying question. */
   readonly alternatives?: readonly { readonly name: string; readonly confidence: number }[];

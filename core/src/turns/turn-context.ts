@@ -1,12 +1,13 @@
-import type { DependencyContainer } from 'tsyringe';
 import type { EventName, HotelloEvents } from '../events/event-bus';
 import type { TemplateVars } from '../i18n/message-catalog';
 import type { Hotel } from '../kernel/hotel-directory';
 import type { Logger } from '../logging/logger';
+import type { PluginServices } from '../plugins/plugin-services';
 import type { InboundMessage } from '../messaging/inbound';
 import type { ButtonOption, ListSection, OutboundContent } from '../messaging/outbound';
 import type { Conversation, ConversationChanges } from '../store/conversation';
 import type { IntentResult } from './intent-types';
+import type { ConversationData, PluginData, TurnState } from './typed-contracts';
 
 /** What a step or handler decided about the active flow. */
 export interface StepOutcome {
@@ -64,10 +65,9 @@ export interface TurnContext {
   language: string;
   /** Set by the intent plugin. */
   intent?: IntentResult;
-  readonly services: DependencyContainer;
   readonly logger: Logger;
-  /** Scratch space for middleware of one turn. */
-  readonly state: Record<string, unknown>;
+  /** Values middleware hands on within this turn, by plugin name, typed by {@link TurnState} declarations. */
+  readonly state: Partial<TurnState>;
 
   /** The conversation's slots with this turn's pending changes applied. */
   readonly slots: Readonly<Record<string, unknown>>;
@@ -80,6 +80,10 @@ export interface TurnContext {
   startFlow(name: string, step?: string): void;
   /** Hands the conversation to staff: the bot stays silent until it is handed back. */
   requestHandoff(reason: string): void;
+  /** The turn answers nothing on purpose (handoff, rate limit): counted as silent, not as unanswered. */
+  silence(): void;
+  /** A plugin's conversation data with this turn's pending changes applied, typed by its {@link ConversationData} declaration. */
+  dataOf<P extends string>(plugin: P): Readonly<PluginData<P>>;
   /** Replies queued so far this turn. */
   readonly replies: readonly OutboundContent[];
 }
@@ -87,6 +91,8 @@ export interface TurnContext {
 /** A turn as a plugin's handler or flow step sees it: replies come from its own catalogue. */
 export interface HandlerContext<O = unknown> extends TurnContext {
   readonly say: Say;
+  /** The services the plugin declared in `uses` (and its own): `services.get(BOOKING_SERVICE)`. */
+  readonly services: PluginServices;
   /** The plugin's options for this hotel (per-hotel overrides applied). */
   readonly options: O;
 }

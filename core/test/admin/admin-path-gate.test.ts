@@ -1,4 +1,5 @@
-import { definePlugin, isAdminPath, normalizeRequestPath } from '@hotello/core';
+import { definePlugin, isAdminPath } from '@hotello/core';
+import { normalizeRequestPath } from '@hotello/core/internal';
 import { createTestBot } from '@hotello/core/testing';
 
 describe('normalizeRequestPath', () => {

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfigFile, parseConfig } from '@hotello/core';
+import { loadConfigFile, parseConfig } from '@hotello/core/internal';
 import { issuesOf } from '../helpers/config-issues';
 
 const SECRET = 'a-shared-jwt-secret-of-at-least-32-chars';

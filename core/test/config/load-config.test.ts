@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfigFile, parseConfig } from '@hotello/core';
+import { loadConfigFile, parseConfig } from '@hotello/core/internal';
 import { issuesOf } from '../helpers/config-issues';
 
 function writeYaml(text: string): string {

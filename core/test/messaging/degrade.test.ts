@@ -1,5 +1,5 @@
 import type { ChannelCapabilities } from '../../src/messaging/channel-adapter';
-import { renderForChannel, resolveMenuReply, truncate } from '../../src/messaging/degrade';
+import { renderForChannel, truncate } from '../../src/messaging/degrade';
 import type { OutboundContent } from '../../src/messaging/outbound';
 
 const rich: ChannelCapabilities = {
@@ -198,31 +198,5 @@ describe('renderForChannel', () => {
     });
     const media: OutboundContent = { kind: 'media', mediaType: 'image', url: 'https://h.example/pool.jpg' };
     expect(renderForChannel(media, rich).content).toBe(media);
-  });
-});
-
-describe('resolveMenuReply', () => {
-  const options = [
-    { id: 'std', title: 'Habitación estándar' },
-    { id: 'sea', title: 'Sea view' },
-    { id: 'suite', title: 'Suite' },
-  ];
-
-  it.each(['2', '2.', ' 2 ', '2)', '#2', 'option 2', 'Option 2', 'opción 2', 'no. 2', '2️⃣'])('maps %p to the second option', (reply) => {
-    expect(resolveMenuReply(reply, options)?.id).toBe('sea');
-  });
-
-  it.each([
-    ['habitacion estandar', 'std'],
-    ['HABITACIÓN ESTÁNDAR!', 'std'],
-    ['sea VIEW', 'sea'],
-    ['suite', 'suite'],
-    ['1. Habitación estándar', 'std'],
-  ])('maps the title %p back to its option', (reply, id) => {
-    expect(resolveMenuReply(reply, options)?.id).toBe(id);
-  });
-
-  it.each(['4', '0', 'I want the sea view room please', '', '   ', 'two', '2 nights'])('does not guess for %p', (reply) => {
-    expect(resolveMenuReply(reply, options)).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
-import { SkippedItems, echoValue, guestProfileName, plausibleTimestamp, timestampFromSeconds, validItems, z } from '@hotello/core';
+import { SkippedItems, echoValue, guestProfileName, timestampFromSeconds, validItems, z } from '@hotello/core';
+import { plausibleTimestamp } from '@hotello/core/internal';
 import { nestsDeeperThan } from '../../src/http/json-depth';
 
 describe('echoValue: what a response or a log line may repeat', () => {

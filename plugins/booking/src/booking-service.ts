@@ -34,7 +34,7 @@ export interface BookingServiceDeps {
 /**
  * The hotel's booking rules on top of its backend: stay limits, holds versus direct
  * confirmation, the cancellation window, ownership of bookings and the lifecycle events.
- * Other plugins resolve it from the container (`container.resolve(BookingService)`).
+ * Other plugins get it with `services.get(BOOKING_SERVICE)` after declaring `uses: [BOOKING_SERVICE]`.
  */
 export class BookingService {
   private readonly now: () => Date;

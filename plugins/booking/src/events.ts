@@ -1,5 +1,7 @@
-// Loads core's declarations before this augmentation (see the intent plugin's events.ts).
+// Loads core's declarations before this augmentation (see the intent plugin's events.ts), and the
+// intent plugin's slot types (`IntentSlots`), which booking's flows read.
 import type {} from '@hotello/core';
+import type {} from '@hotello/plugin-intent';
 import type { Booking } from './domain/booking';
 import type { Money } from './domain/money';
 

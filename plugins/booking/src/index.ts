@@ -1,7 +1,7 @@
 /**
  * @hotello/plugin-booking — room booking over WhatsApp for Hotello bots.
  *
- * The default export is the plugin. `BookingService` (in the bot's container) is how other
+ * The default export is the plugin. `BookingService`, provided under `BOOKING_SERVICE`, is how other
  * plugins book, confirm paid holds or cancel; `BookingBackend` is the interface an external
  * reservation system is reached through.
  */
@@ -9,6 +9,7 @@ import './events';
 
 export { bookingPlugin as default, bookingPlugin } from './plugin';
 export { BookingService, type NearbyStay, type PartyTooLarge } from './booking-service';
+export { BOOKING_SERVICE } from './booking-service-token';
 export {
   bookingOptionsSchema,
   roomTypeSchema,

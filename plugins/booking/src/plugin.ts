@@ -3,6 +3,7 @@ import { definePlugin, type PluginContext } from '@hotello/core';
 import { BackendRegistry } from './backend/backend-registry';
 import { registerBookingAdminRoutes } from './admin/bookings-routes';
 import { BookingService } from './booking-service';
+import { BOOKING_SERVICE } from './booking-service-token';
 import { registerBookingCommands } from './cli/bookings-command';
 import { RoomCatalog } from './domain/room-catalog';
 import { bookFlow, cancelFlow, myBookingsFlow } from './flow/flows';
@@ -17,14 +18,6 @@ function enabledHotels(ctx: PluginContext<BookingOptions>): { hotelId: string; p
   });
 }
 
-interface Running {
-  registry: BackendRegistry;
-  service: BookingService;
-  sweeper?: NodeJS.Timeout;
-}
-
-const running = new WeakMap<object, Running>();
-
 /**
  * Room booking over WhatsApp: availability and quotes, a guided booking flow, holds pending
  * payment, confirmation, "my bookings" and cancellation — atomically, so never overbooked.
@@ -34,6 +27,7 @@ export const bookingPlugin = definePlugin({
   description: 'Room booking: availability, quotes, holds, confirmation, my bookings and cancellation',
   dependsOn: ['intent'],
   options: bookingOptionsSchema,
+  provides: [BOOKING_SERVICE],
 
   register(ctx) {
     const hotels = enabledHotels(ctx);
@@ -46,8 +40,7 @@ export const bookingPlugin = definePlugin({
       events: ctx.events,
       logger: ctx.logger,
     });
-    ctx.container.registerInstance(BookingService, service);
-    running.set(ctx.container, { registry, service });
+    ctx.services.provide(BOOKING_SERVICE, service);
 
     ctx.messages.add(NAMESPACE, TEXTS);
     ctx.flows.add('book_room', bookFlow(service));
@@ -55,23 +48,22 @@ export const bookingPlugin = definePlugin({
     ctx.flows.add('my_bookings', myBookingsFlow(service));
     ctx.flows.add('cancel_booking', cancelFlow(service));
     registerBookingAdminRoutes(ctx.http.adminRouter, (hotelId) => registry.for(hotelId));
+
+    let sweeper: NodeJS.Timeout | undefined;
+    return {
+      async start() {
+        await registry.start();
+        await service.sweep();
+        const interval = Math.min(...hotels.map((h) => h.options.sweepIntervalMs), 15_000);
+        sweeper = setInterval(() => void service.sweep(), interval);
+        sweeper.unref();
+      },
+      async stop() {
+        clearInterval(sweeper);
+        await registry.stop();
+      },
+    };
   },
 
   commands: (program, ctx) => registerBookingCommands(program, ctx),
-
-  async start(ctx) {
-    const state = running.get(ctx.container)!;
-    await state.registry.start();
-    await state.service.sweep();
-    const interval = Math.min(...enabledHotels(ctx).map((h) => h.options.sweepIntervalMs), 15_000);
-    state.sweeper = setInterval(() => void state.service.sweep(), interval);
-    state.sweeper.unref();
-  },
-
-  async stop(ctx) {
-    const state = running.get(ctx.container);
-    if (!state) return;
-    clearInterval(state.sweeper);
-    await state.registry.stop();
-  },
 });

@@ -1,5 +1,5 @@
 import type { TestBot, TestGuest } from '@hotello/core/testing';
-import { BookingService } from '../src';
+import { BOOKING_SERVICE } from '../src';
 import { bookingBot, hotelsConfig, inDays, typed } from './helpers';
 
 const REFERENCE = /\b([A-Z]{3}\d{4})\b/;
@@ -48,7 +48,7 @@ describe('booking a room through the flow', () => {
     expect(guest.lastReply.text).toMatch(/^Booked! ✅ Your reference is [A-Z]{3}\d{4}/);
     expect(guest.lastReply.text).toMatch(/Free cancellation until/);
 
-    const service = bot.kernel.container.resolve(BookingService);
+    const service = bot.kernel.container.resolve(BOOKING_SERVICE);
     const mine = await service.upcomingFor('seaside', guest.phone);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({
@@ -127,7 +127,7 @@ describe('booking a room through the flow', () => {
     expect(guest.lastReply.text).toContain('Suite');
     await guest.taps('Cancel');
     expect(guest.lastReply.text).toMatch(/nothing was booked/);
-    expect(await bot.kernel.container.resolve(BookingService).upcomingFor('seaside', guest.phone)).toHaveLength(0);
+    expect(await bot.kernel.container.resolve(BOOKING_SERVICE).upcomingFor('seaside', guest.phone)).toHaveLength(0);
   });
 
   describe('bad input gets a helpful reply', () => {
@@ -178,7 +178,7 @@ describe('booking a room through the flow', () => {
       const sameNumberOtherHotel = bot.guest(owner.phone, { hotel: 'citylodge' });
       await sameNumberOtherHotel.says(`cancel ${reference}`);
       expect(sameNumberOtherHotel.lastReply.text).toMatch(/couldn't find booking/);
-      expect((await bot.kernel.container.resolve(BookingService).findOwn('seaside', reference, owner.phone))?.status).toBe('confirmed');
+      expect((await bot.kernel.container.resolve(BOOKING_SERVICE).findOwn('seaside', reference, owner.phone))?.status).toBe('confirmed');
     });
   });
 
@@ -188,7 +188,7 @@ describe('booking a room through the flow', () => {
     await toSummary(guest, checkIn, 2, 'Family room');
     await guest.taps('Confirm');
     const reference = referenceIn(guest.lastReply.text);
-    const service = bot.kernel.container.resolve(BookingService);
+    const service = bot.kernel.container.resolve(BOOKING_SERVICE);
     const query = { checkIn, checkOut: inDays(92), adults: 2, children: 0 };
     expect((await service.search('seaside', query)).map((o) => o.roomType)).not.toContain('family');
 
@@ -255,7 +255,7 @@ describe('holds and late cancellation', () => {
       await guest.taps('Confirm');
       expect(guest.lastReply.text).toMatch(/held for you until/);
       const reference = referenceIn(guest.lastReply.text);
-      const booking = await bot.kernel.container.resolve(BookingService).findOwn('seaside', reference, guest.phone);
+      const booking = await bot.kernel.container.resolve(BOOKING_SERVICE).findOwn('seaside', reference, guest.phone);
       expect(booking?.status).toBe('held');
       expect(held).toHaveLength(1);
     } finally {

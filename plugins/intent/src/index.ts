@@ -6,6 +6,7 @@
  * extractor, the language identifier, and the cost-control repositories.
  */
 import './events';
+import './slots/intent-slots';
 
 export { intentPlugin as default, intentPlugin, INTENT_LOG, LLM_CLIENT_FACTORY, type LlmClientFactory } from './plugin';
 export { intentOptionsSchema, llmOptionsSchema, defaultOptions, type IntentOptions, type LlmOptions, type Pricing } from './options';
@@ -25,7 +26,7 @@ export { HotelUnderstanding } from './classifier/hotel-understanding';
 export { LanguageIntentModel, type Example, type Prediction, type ScoredIntent } from './classifier/language-model';
 export { LanguageIdentifier, type LanguageGuess } from './language/language-identifier';
 export { decideLanguage, LANGUAGE_THRESHOLDS, type LanguageDecision } from './language/language-policy';
-export { resolveMenu, type MenuMatch } from './layers/menu-layer';
+export type { IntentLayer, LayeredClassification, LayeredIntentResult } from './intent-types';
 export { RuleSet, RULE_PRIORITY, type RulesMatch } from './layers/rules-layer';
 export { extractSlots, pickSlots, type SlotContext, type SlotExtraction } from './slots/extract-slots';
 export {

@@ -1,6 +1,7 @@
-import { definePlugin, INTENT_CLASSIFIER, TurnRegistry, type PluginContext } from '@hotello/core';
+import { definePlugin, INTENT_CLASSIFIER, type PluginContext } from '@hotello/core';
 import type { InjectionToken } from 'tsyringe';
 import { builtinDeclarations } from './builtin/declarations';
+import { registerIntentCommands } from './cli/intents-command';
 import { LayeredClassifier } from './classifier/layered-classifier';
 import type { IntentLogRepository } from './cost/intent-log';
 import { LlmBudget } from './cost/llm-budget';
@@ -26,9 +27,8 @@ export const INTENT_LOG: InjectionToken<IntentLogRepository> = Symbol.for('hotel
 export type LlmClientFactory = (options: LlmOptions, apiKey: string) => LlmClient;
 export const LLM_CLIENT_FACTORY: InjectionToken<LlmClientFactory> = Symbol.for('hotello.intent.llmClientFactory');
 
-/** The per-hotel LLM layer lookup, kept in the container so `start` finds this bot's one. */
+/** The LLM layer for a hotel, or undefined where none is configured. */
 type LlmLayerLookup = (hotelId: string) => LlmLayer | undefined;
-const LLM_LAYERS: InjectionToken<LlmLayerLookup> = Symbol.for('hotello.intent.llmLayers');
 
 function resolveOr<T>(ctx: PluginContext<IntentOptions>, token: InjectionToken<T>, fallback: () => T): T {
   return ctx.container.isRegistered(token, true) ? ctx.container.resolve(token) : fallback();
@@ -65,6 +65,8 @@ export const intentPlugin = definePlugin({
   name: 'intent',
   description: 'Intents, slots and language for guest messages; menu, rules, local classifier, LLM fallback',
   options: intentOptionsSchema,
+  // `hotello intents list|evaluate`: here rather than in core, which knows no plugin's internals.
+  commands: (program, ctx) => registerIntentCommands(program, ctx),
 
   register(ctx) {
     for (const d of builtinDeclarations()) ctx.intents.add(d.name, d.utterances, d.options);
@@ -85,29 +87,27 @@ export const intentPlugin = definePlugin({
       logger: ctx.logger,
     });
     ctx.container.registerInstance(INTENT_CLASSIFIER, classifier);
-    ctx.container.registerInstance(LayeredClassifier, classifier);
-    ctx.container.registerInstance(LLM_LAYERS, llmFor);
-    if (!ctx.container.isRegistered(INTENT_LOG, true)) ctx.container.registerInstance(INTENT_LOG, log);
 
-    const support = menuSupport(ctx.container.resolve(TurnRegistry));
+    const support = menuSupport({ answers: ctx.turns.answers, intent: ctx.intents.get, hasMessage: ctx.messages.has });
     ctx.turns.use('understand', understand(classifier, optionsFor));
     ctx.turns.use('route', clarify(support, optionsFor));
     ctx.handlers.on('greeting', greeting(support));
     ctx.handlers.on('help_menu', helpMenu(support));
     ctx.handlers.on('thanks_goodbye', thanksGoodbye);
     ctx.handlers.on('talk_to_person', talkToPerson());
-  },
 
-  async start(ctx) {
-    // Every plugin has declared its intents by now: train what each hotel needs, and load the
-    // LLM client where one is configured, before the first guest writes, so no turn pays for it.
-    const hotels = ctx.hotels
-      .list()
-      .filter((h) => ctx.isEnabledFor(h.id))
-      .map((h) => h.id);
-    ctx.container.resolve(LayeredClassifier).prepare(hotels);
-    const llmFor = ctx.container.resolve<LlmLayerLookup>(LLM_LAYERS);
-    await Promise.all(hotels.map((h) => llmFor(h)?.warmUp()));
+    return {
+      async start() {
+        // Every plugin has declared its intents by now: train what each hotel needs, and load the
+        // LLM client where one is configured, before the first guest writes, so no turn pays for it.
+        const hotels = ctx.hotels
+          .list()
+          .filter((h) => ctx.isEnabledFor(h.id))
+          .map((h) => h.id);
+        classifier.prepare(hotels);
+        await Promise.all(hotels.map((h) => llmFor(h)?.warmUp()));
+      },
+    };
   },
 });
 

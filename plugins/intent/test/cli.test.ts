@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { parseLabelled, registerIntentCommands, type EvaluationReport } from '../../../core/src/cli/intents-commands';
+import { createBot, createLogger } from '@hotello/core';
+import { createCli, runCli } from '@hotello/core/internal';
+import { parseLabelled, type EvaluationReport } from '../src/cli/evaluate';
+import { registerIntentCommands } from '../src/cli/intents-command';
 
 const CONFIG = path.join(__dirname, 'fixtures', 'intent-hotel.yaml');
 const LABELLED = path.join(__dirname, '..', '..', '..', 'test', 'intents', 'labelled.jsonl');
@@ -10,8 +13,15 @@ const LABELLED = path.join(__dirname, '..', '..', '..', 'test', 'intents', 'labe
 async function run(...args: string[]): Promise<{ out: string[]; err: string[]; exitCode: number }> {
   const out: string[] = [];
   const err: string[] = [];
+  // As core's CLI would: the bot is built from the `--config` file before the command runs.
+  const config = args[args.indexOf('--config') + 1]!;
+  const bot = createBot({ config, logger: createLogger({ level: 'silent' }) });
   const program = new Command('hotello').exitOverride();
-  registerIntentCommands(program, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  registerIntentCommands(
+    program,
+    { configFile: config, loadBot: () => bot },
+    { output: { out: (l) => out.push(l), err: (l) => err.push(l) } },
+  );
   process.exitCode = 0;
   await program.parseAsync(['node', 'hotello', ...args]);
   const exitCode = Number(process.exitCode ?? 0);
@@ -85,11 +95,25 @@ describe('hotello intents', () => {
     expect((await run('intents', 'list', '--config', CONFIG, '--hotel', 'nowhere')).err).toEqual([
       'unknown hotel "nowhere"; hotels: seaside',
     ]);
+    // A broken config never reaches the plugin: core's CLI reports it while looking for plugin commands.
     const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'intents-')), 'broken.yaml');
     fs.writeFileSync(broken, 'hotels: []\n');
-    const r = await run('intents', 'list', '--config', broken);
-    expect(r.exitCode).toBe(1);
-    expect(r.err.join('\n')).toMatch(/hotels/);
+    const err: string[] = [];
+    process.exitCode = 0;
+    await runCli(['intents', 'list', '--config', broken], { output: { out: () => undefined, err: (l) => err.push(l) } });
+    expect(Number(process.exitCode)).toBe(1);
+    process.exitCode = 0;
+    expect(err.join('\n')).toMatch(/hotels/);
+  });
+
+  it('is a command of the hotello CLI wherever the config runs the intent plugin', () => {
+    const program = createCli(['intents', 'list', '--config', CONFIG], { program: new Command('hotello').exitOverride() })!;
+    const intents = program.commands.find((c) => c.name() === 'intents')!;
+    expect(intents.commands.map((c) => c.name())).toEqual(['list', 'evaluate']);
+    const without = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'intents-')), 'no-intent.yaml');
+    fs.writeFileSync(without, fs.readFileSync(CONFIG, 'utf8').replace(/^plugins:\n\s+- use: .*\n/m, 'plugins: []\n'));
+    const plain = createCli(['intents', 'list', '--config', without], { program: new Command('hotello').exitOverride() });
+    expect(plain?.commands.some((c) => c.name() === 'intents')).toBe(false);
   });
 
   it('parses JSON Lines strictly', () => {

@@ -1,3 +1,4 @@
+import type { IntentSlotValues } from '@hotello/core';
 import { addDays, isCalendarDate, nightsBetween } from '../domain/calendar';
 
 /** A booking being put together; it lives in the conversation's flow slots between messages. */
@@ -74,15 +75,16 @@ export interface Understood {
  */
 const MAX_EMAIL_LENGTH = 254;
 
-export function understoodFrom(slots: Readonly<Record<string, unknown>>): Understood {
+/** What the guest's message said, from the intent plugin's typed slots (validated where it extracted them). */
+export function understoodFrom(slots: IntentSlotValues): Understood {
   return {
-    checkIn: isCalendarDate(slots.checkIn) ? slots.checkIn : undefined,
-    checkOut: isCalendarDate(slots.checkOut) ? slots.checkOut : undefined,
-    nights: positiveInt(slots.nights),
-    adults: positiveInt(slots.adults),
-    children: positiveInt(slots.children),
-    roomType: typeof slots.roomType === 'string' ? slots.roomType : undefined,
-    email: typeof slots.email === 'string' && slots.email.length <= MAX_EMAIL_LENGTH ? slots.email : undefined,
+    checkIn: slots.checkIn,
+    checkOut: slots.checkOut,
+    nights: slots.nights,
+    adults: slots.adults,
+    children: slots.children,
+    roomType: slots.roomType,
+    email: slots.email !== undefined && slots.email.length <= MAX_EMAIL_LENGTH ? slots.email : undefined,
   };
 }
 

@@ -27,7 +27,7 @@ export class ManageTurn {
     const { ctx } = this;
     if (ctx.choiceId?.startsWith('booking:')) return ctx.choiceId.slice('booking:'.length);
     const slot = ctx.intent?.slots.bookingRef;
-    return typeof slot === 'string' ? slot.replace('-', '').toUpperCase() : findReference(ctx.text);
+    return slot !== undefined ? slot.replace('-', '').toUpperCase() : findReference(ctx.text);
   }
 
   /** Lists the guest's upcoming bookings; `introKey` says what the list is for. */

@@ -1,17 +1,16 @@
-import type {
-  ButtonOption,
-  Classification,
-  ClassifyInput,
-  IntentClassifier,
-  IntentDefinition,
-  IntentLayer,
-  Logger,
-  SlotError,
+import {
+  resolveMenuReply,
+  type ButtonOption,
+  type ClassifyInput,
+  type IntentClassifier,
+  type IntentDefinition,
+  type Logger,
+  type SlotError,
 } from '@hotello/core';
 import type { IntentLogRepository } from '../cost/intent-log';
 import { decideLanguage } from '../language/language-policy';
-import { resolveMenu } from '../layers/menu-layer';
 import type { LlmLayer } from '../llm/llm-layer';
+import type { IntentLayer, LayeredClassification } from '../intent-types';
 import type { IntentOptions } from '../options';
 import { todayIn, toIso } from '../slots/calendar';
 import { extractSlots, pickSlots } from '../slots/extract-slots';
@@ -50,7 +49,7 @@ const SOCIAL_INTENTS: ReadonlySet<string> = new Set(['greeting', 'thanks_goodbye
 /** Words that join slot values ("2 adults and 1 child"): alone they add no intent. */
 const SLOT_JOINERS = new Set(['and', 'y', 'e', 'et', 'und', 'na', 'with', 'con', 'avec', 'com', 'mit', 'kwa', 'plus', 'و']);
 
-export interface IntentClassification extends Classification {
+export interface IntentClassification extends LayeredClassification {
   /** The menu option a typed answer matched when that option is not an intent (a flow's "yes"). */
   readonly choice?: ButtonOption;
 }
@@ -223,7 +222,7 @@ export class LayeredClassifier implements IntentClassifier {
   ): Promise<Decision> {
     // 1. An answer to the last menu ("2", "the second one", a title).
     if (input.menu?.length && !skip.has('menu')) {
-      const match = resolveMenu(text, input.menu);
+      const match = resolveMenuReply(text, input.menu);
       if (match) {
         return u.intent(match.option.id)
           ? { name: match.option.id, confidence: match.confidence, layer: 'menu' }

@@ -1,4 +1,4 @@
-import type { IntentLayer } from '@hotello/core';
+import type { IntentLayer } from '../intent-types';
 
 /** One understood message, for measuring which layers answer and how fast. No guest text is kept. */
 export interface ClassificationRecord {

@@ -1,7 +1,6 @@
 import type { HandlerContext, IntentHandler } from '@hotello/core';
 import type { IntentOptions } from '../options';
 import { mainMenu, type MenuSupport } from '../turn/menu-support';
-import { inQuietHours } from '../turn/quiet-hours';
 
 /** WhatsApp limits: three reply buttons, ten list rows. */
 const MAX_BUTTONS = 3;
@@ -44,6 +43,6 @@ export const thanksGoodbye: Handler = (ctx) => ctx.say('goodbye');
 export function talkToPerson(now: () => Date = () => new Date()): Handler {
   return (ctx: HandlerContext<IntentOptions>) => {
     ctx.requestHandoff('guest asked for a person');
-    if (!inQuietHours(ctx.hotel, now())) ctx.say('handoff');
+    if (!ctx.hotel.inQuietHours(now())) ctx.say('handoff');
   };
 }

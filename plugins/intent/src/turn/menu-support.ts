@@ -1,4 +1,4 @@
-import type { ButtonOption, TurnContext, TurnRegistry } from '@hotello/core';
+import type { ButtonOption, IntentDefinition, TurnContext } from '@hotello/core';
 import { titleKey } from '../builtin/intents';
 import { NAMESPACE } from '../i18n/texts';
 
@@ -15,15 +15,22 @@ function humanize(intent: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function menuSupport(registry: TurnRegistry): MenuSupport {
+/** What menus read about the bot's intents and texts; the plugin context gives each. */
+export interface MenuSources {
+  answers(intent: string, hotelId: string): boolean;
+  intent(name: string): IntentDefinition | undefined;
+  hasMessage(namespace: string, key: string): boolean;
+}
+
+export function menuSupport(sources: MenuSources): MenuSupport {
   return {
-    routable: (intent, hotelId) => !!registry.handlerFor(intent, hotelId) || !!registry.flowFor(intent, hotelId),
+    routable: (intent, hotelId) => sources.answers(intent, hotelId),
     title: (ctx, intent) => {
       // A plugin's own intent is titled from its catalogue (its `title` key); built-ins from ours.
-      const def = registry.intent(intent);
+      const def = sources.intent(intent);
       const namespace = def && def.plugin !== NAMESPACE ? def.plugin : NAMESPACE;
       const key = def?.title ?? titleKey(intent);
-      return registry.messages.has(namespace, key) ? ctx.t(key, {}, namespace) : humanize(intent);
+      return sources.hasMessage(namespace, key) ? ctx.t(key, {}, namespace) : humanize(intent);
     },
   };
 }

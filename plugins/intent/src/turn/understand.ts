@@ -1,5 +1,6 @@
-import type { IntentResult, TurnMiddleware } from '@hotello/core';
+import type { TurnMiddleware } from '@hotello/core';
 import type { LayeredClassifier } from '../classifier/layered-classifier';
+import type { LayeredIntentResult } from '../intent-types';
 import { languageEvidence } from '../language/language-evidence';
 import { decideLanguage } from '../language/language-policy';
 import type { IntentOptions } from '../options';
@@ -28,7 +29,7 @@ export function understand(classifier: LayeredClassifier, optionsFor: (hotelId: 
 
     if (ctx.choice) {
       const known = understanding.intent(ctx.choice.id);
-      const result: IntentResult = { name: known ? ctx.choice.id : 'none', confidence: 1, layer: 'menu', slots: {}, slotErrors: [] };
+      const result: LayeredIntentResult = { name: known ? ctx.choice.id : 'none', confidence: 1, layer: 'menu', slots: {}, slotErrors: [] };
       ctx.intent = result;
     } else if (ctx.text) {
       const menu = ctx.conversation.menu;

@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import type { Command } from 'commander';
-import { ConfigError } from '../config/config-error';
-import { createBot, type Kernel } from '../kernel/kernel';
-import { createLogger } from '../logging/logger';
-import { INTENT_CLASSIFIER, type ClassifyInput, type IntentClassifier } from '../turns/intent-classifier';
-import type { IntentLayer } from '../turns/intent-types';
+import type { ClassifyRequest, LayeredClassifier } from '../classifier/layered-classifier';
+import type { IntentLayer } from '../intent-types';
 
-const DEFAULT_CONFIG = 'config/default.yaml';
+// `hotello intents evaluate`'s measuring, apart from the command line so benchmarks and tests
+// can run it on a classifier they built.
 
 /** One labelled line of an evaluation file. */
 export interface LabelledExample {
@@ -15,11 +11,8 @@ export interface LabelledExample {
   readonly lang?: string;
 }
 
-/**
- * Extra switches the intent plugin's classifier understands on top of {@link ClassifyInput}
- * (core passes them through; a classifier that does not know them ignores them).
- */
-type EvaluationInput = ClassifyInput & { readonly llm?: boolean; readonly skip?: readonly IntentLayer[] };
+/** What evaluation needs of the classifier: this plugin's per-layer switches and deciding layer. */
+export type EvaluatedClassifier = Pick<LayeredClassifier, 'classify'>;
 
 interface Tally {
   total: number;
@@ -39,13 +32,6 @@ export interface EvaluationReport {
   /** Share of labelled-language lines whose language was detected right (no language given). */
   readonly languageDetection?: Tally & { accuracy: number };
 }
-
-export interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const stdio: Output = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
 
 /** Parses JSON Lines: one `{"text","intent","lang"?}` per line; blank lines and `#` comments are skipped. */
 export function parseLabelled(content: string, file = 'input'): LabelledExample[] {
@@ -77,7 +63,7 @@ function withAccuracy<T extends Tally>(t: T): T & { accuracy: number } {
 
 /** Classifies every example and tallies accuracy per intent, language and deciding layer. */
 export async function evaluateIntents(
-  classifier: IntentClassifier,
+  classifier: EvaluatedClassifier,
   hotelId: string,
   examples: readonly LabelledExample[],
   options: { llm?: boolean; rules?: boolean } = {},
@@ -94,7 +80,7 @@ export async function evaluateIntents(
   let correct = 0;
 
   for (const ex of examples) {
-    const input: EvaluationInput = { hotelId, text: ex.text, ...(ex.lang ? { language: ex.lang } : {}), llm: options.llm !== false, skip };
+    const input: ClassifyRequest = { hotelId, text: ex.text, ...(ex.lang ? { language: ex.lang } : {}), llm: options.llm !== false, skip };
     const result = await classifier.classify(input);
     const ok = result.name === ex.intent;
     if (ok) correct += 1;
@@ -116,7 +102,7 @@ export async function evaluateIntents(
     }
     if (ex.lang) {
       // Language detection measured on its own: no language given, no layer run.
-      const detect: EvaluationInput = { hotelId, text: ex.text, llm: false, skip: ['menu', 'rules', 'classifier', 'llm'] };
+      const detect: ClassifyRequest = { hotelId, text: ex.text, llm: false, skip: ['menu', 'rules', 'classifier', 'llm'] };
       const detected = await classifier.classify(detect);
       detection.total += 1;
       if (detected.language === ex.lang) detection.correct += 1;
@@ -137,9 +123,9 @@ export async function evaluateIntents(
   };
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function table(rows: string[][]): string[] {
+export function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
 }
@@ -168,104 +154,4 @@ export function formatReport(report: EvaluationReport): string[] {
   for (const c of report.confusions)
     lines.push(`  ${c.expected} → ${c.predicted}: ${c.count}   e.g. ${c.examples.map((e) => JSON.stringify(e)).join(', ')}`);
   return lines;
-}
-
-async function withBot<T>(configFile: string, output: Output, run: (bot: Kernel) => Promise<T>): Promise<T | undefined> {
-  let bot: Kernel;
-  try {
-    // Logs go to stderr at warn level, so stdout carries only the report.
-    bot = createBot({ config: configFile, logger: createLogger({ level: 'warn', destination: process.stderr }) });
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    output.err(err.message);
-    process.exitCode = 1;
-    return undefined;
-  }
-  await bot.start();
-  try {
-    return await run(bot);
-  } finally {
-    await bot.stop('intents command finished');
-  }
-}
-
-function pickHotel(bot: Kernel, requested: string | undefined, output: Output): string | undefined {
-  const hotels = bot.hotels.list();
-  const hotel = requested ? hotels.find((h) => h.id === requested) : hotels[0];
-  if (!hotel) {
-    output.err(`unknown hotel "${requested}"; hotels: ${hotels.map((h) => h.id).join(', ')}`);
-    process.exitCode = 1;
-  }
-  return hotel?.id;
-}
-
-/**
- * `hotello intents list` and `hotello intents evaluate`. They build the bot from the config
- * (no HTTP port), so they see exactly the intents and classifier a running bot would.
- */
-export function registerIntentCommands(program: Command, output: Output = stdio): void {
-  const intents = program.command('intents').description('inspect and measure intent understanding');
-
-  intents
-    .command('list')
-    .description('the intents on at a hotel, the plugin that declares each, its slots and languages')
-    .option('-c, --config <file>', 'config file', DEFAULT_CONFIG)
-    .option('--hotel <id>', 'hotel (default: the first in the config)')
-    .action(async (opts: { config: string; hotel?: string }) => {
-      await withBot(opts.config, output, async (bot) => {
-        const hotelId = pickHotel(bot, opts.hotel, output);
-        if (!hotelId) return;
-        const rows = [['intent', 'plugin', 'slots', 'languages']];
-        for (const def of bot.turns.intents(hotelId).sort((a, b) => a.name.localeCompare(b.name))) {
-          rows.push([def.name, def.plugin, def.slots.join(', ') || '-', Object.keys(def.utterances).sort().join(' ')]);
-        }
-        output.out(`hotel ${hotelId}:`);
-        for (const line of table(rows)) output.out(line);
-      });
-    });
-
-  intents
-    .command('evaluate')
-    .description(
-      'accuracy on a labelled JSONL file ({"text","intent","lang"?} per line): per intent, per language, confusions, deciding layer',
-    )
-    .argument('<file>', 'labelled examples, JSON Lines')
-    .option('-c, --config <file>', 'config file', DEFAULT_CONFIG)
-    .option('--hotel <id>', 'hotel whose intents are used (default: the first in the config)')
-    .option('--no-llm', 'leave out the LLM layer (no cost, local layers only)')
-    .option('--no-rules', 'leave out the rules layer (measures the local classifier on its own)')
-    .option('--json', 'print the report as JSON')
-    .option('--min-accuracy <ratio>', 'exit with status 1 when overall accuracy is below this (0..1)', parseFloat)
-    .action(
-      async (
-        file: string,
-        opts: { config: string; hotel?: string; llm: boolean; rules: boolean; json?: boolean; minAccuracy?: number },
-      ) => {
-        let examples: LabelledExample[];
-        try {
-          examples = parseLabelled(fs.readFileSync(file, 'utf8'), file);
-        } catch (err) {
-          output.err((err as Error).message);
-          process.exitCode = 1;
-          return;
-        }
-        await withBot(opts.config, output, async (bot) => {
-          const hotelId = pickHotel(bot, opts.hotel, output);
-          if (!hotelId) return;
-          if (!bot.container.isRegistered(INTENT_CLASSIFIER, true)) {
-            output.err('no intent classifier: add @hotello/plugin-intent to the config');
-            process.exitCode = 1;
-            return;
-          }
-          const classifier = bot.container.resolve(INTENT_CLASSIFIER);
-          const report = await evaluateIntents(classifier, hotelId, examples, { llm: opts.llm, rules: opts.rules });
-          if (opts.json) output.out(JSON.stringify(report, null, 2));
-          else for (const line of formatReport(report)) output.out(line);
-          if (opts.minAccuracy !== undefined && report.accuracy < opts.minAccuracy) {
-            output.err(`accuracy ${pct(report.accuracy)} is below ${pct(opts.minAccuracy)}`);
-            process.exitCode = 1;
-          }
-        });
-      },
-    );
 }

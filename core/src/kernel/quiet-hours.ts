@@ -1,4 +1,4 @@
-import type { Hotel } from '../kernel/hotel-directory';
+import type { HotelConfig } from '../config/config-schema';
 
 function minutesOf(clock: string): number {
   const [h, m] = clock.split(':').map(Number);
@@ -12,8 +12,11 @@ function localMinutes(now: Date, timeZone: string): number {
   return get('hour') * 60 + get('minute');
 }
 
-/** Whether `now` falls in the hotel's quiet hours; windows may cross midnight (22:00–07:00). */
-export function inQuietHours(hotel: Pick<Hotel, 'quietHours' | 'timezone'>, now = new Date()): boolean {
+/**
+ * Whether `now` falls in the hotel's quiet hours, read on the hotel's own clock; a window may
+ * cross midnight (22:00–07:00). Behind `Hotel.inQuietHours`, so core and plugins share one rule.
+ */
+export function inQuietHours(hotel: Pick<HotelConfig, 'quietHours' | 'timezone'>, now: Date): boolean {
   if (!hotel.quietHours) return false;
   const from = minutesOf(hotel.quietHours.from);
   const to = minutesOf(hotel.quietHours.to);
