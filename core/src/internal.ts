@@ -13,7 +13,6 @@ export type { AdminApiKey } from './config/admin-api-key-schema';
 export { loadConfigFile, parseConfig } from './config/load-config';
 export { EventBus } from './events/event-bus';
 export { MessageCatalog } from './i18n/message-catalog';
-export { CONFIG, LOGGER, STORE } from './kernel/tokens';
 export { MessagingHub, type InboundSink } from './messaging/messaging-hub';
 export { MessagePipeline } from './pipeline/message-pipeline';
 export { PLUGIN_ADMIN_PREFIX } from './http/plugin-http';

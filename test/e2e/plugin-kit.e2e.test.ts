@@ -1,6 +1,7 @@
 import intent from '@hotello/plugin-intent';
 import { createTestBot, type TestBot } from '@hotello/core/testing';
 import { dropDatabase, mongoUri, uniqueDatabaseName } from '../../core/test/store/mongo-test-db';
+import lateCheckout from './fixtures/plugin-kit/late-checkout-plugin';
 import loyalty from './fixtures/plugin-kit/loyalty-plugin';
 import { LOYALTY_SERVICE } from './fixtures/plugin-kit/loyalty-service';
 import welcomeBack from './fixtures/plugin-kit/welcome-back-plugin';
@@ -45,5 +46,24 @@ describe.each([
     const service = bot.kernel.container.resolve(LOYALTY_SERVICE);
     expect(await service.points('seaside', '+254700000601')).toBe(20);
     expect(await service.points('citylodge', '+254700000601')).toBe(5);
+  });
+});
+
+// core/README's "Testing a plugin" example, on its first example plugin.
+describe('the core README testing example', () => {
+  it('offers a late checkout', async () => {
+    const bot = await createTestBot({
+      plugins: [intent, lateCheckout], // or config: 'config/seaside.yaml'
+      config: { plugins: [{ use: 'late-checkout', options: { fee: 20 } }], hotels: [{ id: 'seaside', name: 'Seaside' }] },
+    });
+    try {
+      const guest = bot.guest('+254700000001', { hotel: 'seaside' });
+      await guest.says('can I check out late?');
+      expect(guest.lastReply.buttons).toEqual(['Yes', 'No']);
+      await guest.taps('Yes');
+      expect(guest.lastReply.text).toBe('Added!');
+    } finally {
+      await bot.stop();
+    }
   });
 });

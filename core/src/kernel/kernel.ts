@@ -37,7 +37,7 @@ import { createConversationStore } from '../store/create-store';
 import { startExpirySweeper } from '../store/expiry-sweeper';
 import { HotelDirectory } from './hotel-directory';
 import { Inflight } from './inflight';
-import { CONFIG, LOGGER, PLUGIN_SERVICES, STORE } from './tokens';
+import { PLUGIN_SERVICES } from '../plugins/plugin-services-token';
 
 export interface CreateBotOptions {
   /** A YAML file path, or a config object (tests). Defaults to `config/default.yaml`. */
@@ -100,16 +100,9 @@ export class Kernel {
     this.turns.addMessages('core', CORE_TEXTS);
     this.store = createConversationStore(config.store, { logger: this.logger.child({ component: 'store' }) });
     this.adminAuthenticator = new AdminAuthenticator(config.admin);
+    // The container holds the services plugins provide each other (one child per bot, so bots in one
+    // process never share one). Core's own parts reach plugins through their context, not from here.
     this.container = rootContainer.createChildContainer();
-    this.container.registerInstance(Kernel, this);
-    this.container.registerInstance(CONFIG, config);
-    this.container.registerInstance(LOGGER, this.logger);
-    this.container.registerInstance(Metrics, this.metrics);
-    this.container.registerInstance(EventBus, this.events);
-    this.container.registerInstance(HotelDirectory, this.hotels);
-    this.container.registerInstance(MessagingHub, this.messaging);
-    this.container.registerInstance(TurnRegistry, this.turns);
-    this.container.registerInstance(STORE, this.store);
     this.container.registerInstance(PLUGIN_SERVICES, (plugin: string) => this.servicesOf(plugin));
   }
 
@@ -183,7 +176,6 @@ export class Kernel {
       metrics: this.metrics,
     });
     this.pipelineInstance = pipeline;
-    this.container.registerInstance(MessagePipeline, pipeline);
     if (this.config.redis) this.readiness.add('redis', () => pipeline.pingRedis());
     for (const planned of this.plan.plugins) await this.lifecycles.get(planned.definition.name)?.start?.();
     await pipeline.start();

@@ -2,7 +2,7 @@ import type { DependencyContainer } from 'tsyringe';
 import type { EventName, HotelloEvents } from '../events/event-bus';
 import type { MessageCatalog, TemplateVars } from '../i18n/message-catalog';
 import type { Hotel } from '../kernel/hotel-directory';
-import { PLUGIN_SERVICES } from '../kernel/tokens';
+import { PLUGIN_SERVICES } from '../plugins/plugin-services-token';
 import type { Logger } from '../logging/logger';
 import type { PluginServices } from '../plugins/plugin-services';
 import type { InboundMessage } from '../messaging/inbound';

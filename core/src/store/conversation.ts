@@ -1,5 +1,5 @@
 import type { ButtonOption } from '../messaging/outbound';
-import type { ConversationData, ConversationDataChanges } from '../turns/typed-contracts';
+import type { ConversationDataChanges } from '../turns/typed-contracts';
 
 /** Identifies a conversation: one per hotel, channel and guest. */
 export interface ConversationKey {
@@ -51,7 +51,7 @@ export interface Conversation extends ConversationKey {
   readonly sentiment?: SentimentState;
   readonly profile: { readonly name?: string };
   /**
-   * State plugins keep per conversation, namespaced by plugin name ({@link ConversationData});
+   * State plugins keep per conversation, namespaced by plugin name (typed by `ConversationData` declarations);
    * a turn reads its plugin's part typed with `ctx.dataOf(name)`.
    */
   readonly data: Readonly<Record<string, Readonly<Record<string, unknown>>>>;

@@ -4,7 +4,7 @@
  * one classifier does internally (its layers, its switches) belongs to that plugin.
  */
 
-import type { IntentSlotValues, IntentSlots } from './typed-contracts';
+import type { IntentSlotValues } from './typed-contracts';
 
 /** A slot value that could not be accepted, for the flow to ask about. */
 export interface SlotError {
@@ -26,7 +26,7 @@ export interface IntentResult {
    * trust a literal match more than a guess.
    */
   readonly layer?: string;
-  /** Typed by the extracting plugin's {@link IntentSlots} declarations. */
+  /** Typed by the extracting plugin's `IntentSlots` declarations. */
   readonly slots: IntentSlotValues;
   readonly slotErrors: readonly SlotError[];
   /** Runner-up intents, best first, for a clarifying question. */

@@ -7,7 +7,7 @@ import type { InboundMessage } from '../messaging/inbound';
 import type { ButtonOption, ListSection, OutboundContent } from '../messaging/outbound';
 import type { Conversation, ConversationChanges } from '../store/conversation';
 import type { IntentResult } from './intent-types';
-import type { ConversationData, PluginData, TurnState } from './typed-contracts';
+import type { PluginData, TurnState } from './typed-contracts';
 
 /** What a step or handler decided about the active flow. */
 export interface StepOutcome {
@@ -82,7 +82,7 @@ export interface TurnContext {
   requestHandoff(reason: string): void;
   /** The turn answers nothing on purpose (handoff, rate limit): counted as silent, not as unanswered. */
   silence(): void;
-  /** A plugin's conversation data with this turn's pending changes applied, typed by its {@link ConversationData} declaration. */
+  /** A plugin's conversation data with this turn's pending changes applied, typed by its `ConversationData` declaration. */
   dataOf<P extends string>(plugin: P): Readonly<PluginData<P>>;
   /** Replies queued so far this turn. */
   readonly replies: readonly OutboundContent[];

@@ -34,7 +34,6 @@ export type IntentSlotValues = Readonly<Partial<IntentSlots>> & Readonly<Record<
 export type PluginData<P extends string> = P extends keyof ConversationData ? Partial<ConversationData[P]> : Record<string, unknown>;
 
 /** A `data` change: each declared field may be set or cleared (`null`); undeclared plugins stay untyped. */
-export type ConversationDataChanges = { [P in keyof ConversationData]?: { [K in keyof ConversationData[P]]?: ConversationData[P][K] | null } } & Record<
-  string,
-  Record<string, unknown | null>
->;
+export type ConversationDataChanges = {
+  [P in keyof ConversationData]?: { [K in keyof ConversationData[P]]?: ConversationData[P][K] | null };
+} & Record<string, Record<string, unknown | null>>;

@@ -62,7 +62,9 @@ describe('services between plugins', () => {
 
   it('refuses a consumer whose provider is not in dependsOn, naming what to add', () => {
     const err = configError(() => createBot({ config: { hotels }, extraPlugins: [provider, consumer({ uses: [GREETER] })] }));
-    expect(err.message).toContain('plugin "welcome" uses service "test.greeter" of plugin "greeter" but does not depend on it: add "greeter" to its dependsOn');
+    expect(err.message).toContain(
+      'plugin "welcome" uses service "test.greeter" of plugin "greeter" but does not depend on it: add "greeter" to its dependsOn',
+    );
   });
 
   it('refuses a service no loaded plugin provides', () => {
@@ -95,13 +97,15 @@ describe('services between plugins', () => {
     const bot = await createTestBot({ plugins: [provider, sneaky], config: { hotels } });
     await bot.stop();
     expect(caught).toBeInstanceOf(UndeclaredServiceError);
-    expect((caught as Error).message).toContain('add it to the plugin\'s `uses`');
+    expect((caught as Error).message).toContain("add it to the plugin's `uses`");
   });
 
   it('refuses to start when a declared service was never provided', async () => {
     const lazy = definePlugin({ name: 'lazy', provides: [GREETER], register() {} });
     const bot = createBot({ config: { hotels }, extraPlugins: [lazy] });
-    await expect(bot.start()).rejects.toThrow('plugin "lazy" declares it provides service "test.greeter" but did not call services.provide');
+    await expect(bot.start()).rejects.toThrow(
+      'plugin "lazy" declares it provides service "test.greeter" but did not call services.provide',
+    );
     await bot.stop();
   });
 });
