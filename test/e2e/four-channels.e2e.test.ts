@@ -10,6 +10,7 @@ import * as twilioFx from '../../adapters/twilio/test/fixtures';
 import { CloudApiFake, signedCloudApiWebhook } from '../fakes/cloud-api-fake';
 import { GreenApiFake, greenApiWebhook } from '../fakes/green-api-fake';
 import { TwilioFake, signedTwilioWebhook } from '../fakes/twilio-fake';
+import { providerChannels, startProviderFakes } from '../fakes/provider-channels';
 
 // A guest on each of the four channels greets the demo hotel and gets the welcome menu, end to
 // end: signed webhook → adapter → inbox → scheduler → intent plugin → router → outbox → the
@@ -47,11 +48,8 @@ describe('a guest greets the demo hotel on every channel', () => {
   let green: GreenApiFake;
 
   beforeAll(async () => {
-    [meta, twilioApi, green] = await Promise.all([
-      CloudApiFake.start('meta-token'),
-      TwilioFake.start(twilioFx.SEASIDE_ACCOUNT, twilioFx.SEASIDE_TOKEN),
-      GreenApiFake.start(greenFx.SEASIDE_INSTANCE, greenFx.SEASIDE_API_TOKEN),
-    ]);
+    const fakes = await startProviderFakes();
+    ({ meta, twilio: twilioApi, green } = fakes);
     bot = createBot({
       config: {
         server: { publicUrl: PUBLIC_URL },
@@ -59,31 +57,7 @@ describe('a guest greets the demo hotel on every channel', () => {
           {
             id: 'seaside',
             name: 'Seaside Hotel',
-            channels: [
-              {
-                type: 'cloud-api',
-                phoneNumberId: cloudFx.SEASIDE_PHONE_ID,
-                accessToken: 'meta-token',
-                appSecret: 'app-secret',
-                verifyToken: 'v',
-                baseUrl: meta.url,
-              },
-              {
-                type: 'twilio',
-                accountSid: twilioFx.SEASIDE_ACCOUNT,
-                authToken: twilioFx.SEASIDE_TOKEN,
-                from: twilioFx.SEASIDE_NUMBER,
-                baseUrl: twilioApi.url,
-              },
-              {
-                type: 'green-api',
-                idInstance: greenFx.SEASIDE_INSTANCE,
-                apiTokenInstance: greenFx.SEASIDE_API_TOKEN,
-                webhookUrlToken: greenFx.SEASIDE_WEBHOOK_TOKEN,
-                apiUrl: green.url,
-              },
-              { type: 'simulator' },
-            ],
+            channels: [...providerChannels(fakes), { type: 'simulator' }],
           },
         ],
       },

@@ -8,6 +8,7 @@ import * as twilioFx from '../../adapters/twilio/test/fixtures';
 import { CloudApiFake } from '../fakes/cloud-api-fake';
 import { GreenApiFake } from '../fakes/green-api-fake';
 import { TwilioFake } from '../fakes/twilio-fake';
+import { providerChannels, startProviderFakes } from '../fakes/provider-channels';
 
 // A reply is fitted to its channel once, by the outbox, which knows the channel's capabilities;
 // adapters send what they are given. Counting the calls to the one renderer proves it, and what
@@ -57,41 +58,15 @@ describe('a reply is rendered for its channel once', () => {
   let green: GreenApiFake;
 
   beforeAll(async () => {
-    [meta, twilioApi, green] = await Promise.all([
-      CloudApiFake.start('meta-token'),
-      TwilioFake.start(twilioFx.SEASIDE_ACCOUNT, twilioFx.SEASIDE_TOKEN),
-      GreenApiFake.start(greenFx.SEASIDE_INSTANCE, greenFx.SEASIDE_API_TOKEN),
-    ]);
+    const fakes = await startProviderFakes();
+    ({ meta, twilio: twilioApi, green } = fakes);
     bot = createBot({
       config: {
         hotels: [
           {
             id: 'seaside',
             name: 'Seaside Hotel',
-            channels: [
-              {
-                type: 'cloud-api',
-                phoneNumberId: cloudFx.SEASIDE_PHONE_ID,
-                accessToken: 'meta-token',
-                appSecret: 'app-secret',
-                verifyToken: 'v',
-                baseUrl: meta.url,
-              },
-              {
-                type: 'twilio',
-                accountSid: twilioFx.SEASIDE_ACCOUNT,
-                authToken: twilioFx.SEASIDE_TOKEN,
-                from: twilioFx.SEASIDE_NUMBER,
-                baseUrl: twilioApi.url,
-              },
-              {
-                type: 'green-api',
-                idInstance: greenFx.SEASIDE_INSTANCE,
-                apiTokenInstance: greenFx.SEASIDE_API_TOKEN,
-                webhookUrlToken: greenFx.SEASIDE_WEBHOOK_TOKEN,
-                apiUrl: green.url,
-              },
-            ],
+            channels: [...providerChannels(fakes)],
           },
         ],
       },
