@@ -24,3 +24,9 @@ if (stale) {
   run('npm install --no-audit --no-fund');
 }
 run('npx tsc -b tsconfig.build.json');
+
+// npm links a package's `bin` only if its target exists at install time, and on a fresh clone
+// `core/dist/cli/main.js` is built after the install: link it now, so `npx hotello …` works
+// right after `npm start` or `npm test`.
+const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'hotello.cmd' : 'hotello');
+if (!fs.existsSync(bin)) run('npm rebuild @hotello/core --no-audit --no-fund');
