@@ -71,6 +71,7 @@ export { resolveMenuReply, type MenuMatch } from './messaging/menu-reply';
 export { e164Digits, toE164 } from './messaging/phone';
 export { guestIdentity } from './messaging/guest-identity';
 export { parseRetryAfter } from './messaging/retry-after';
+export { cutText } from './messaging/cut-text';
 export { echoValue } from './messaging/echo-value';
 export { guestProfileName } from './messaging/profile-name';
 export { timestampFromSeconds } from './messaging/provider-timestamp';

@@ -11,6 +11,7 @@ import { CloudApiFake, signedCloudApiWebhook } from '../fakes/cloud-api-fake';
 import { GreenApiFake, greenApiWebhook } from '../fakes/green-api-fake';
 import { TwilioFake, signedTwilioWebhook } from '../fakes/twilio-fake';
 import { providerChannels, startProviderFakes } from '../fakes/provider-channels';
+import { until } from '../fakes/until';
 
 // A guest on each of the four channels greets the demo hotel and gets the welcome menu, end to
 // end: signed webhook → adapter → inbox → scheduler → intent plugin → router → outbox → the
@@ -29,16 +30,6 @@ const frontDesk = definePlugin({
     handlers.on('faq_question', ({ say }) => say('faq'));
   },
 });
-
-async function until<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('a guest greets the demo hotel on every channel', () => {
   let bot: Kernel;

@@ -9,6 +9,7 @@ import { CloudApiFake } from '../fakes/cloud-api-fake';
 import { GreenApiFake } from '../fakes/green-api-fake';
 import { TwilioFake } from '../fakes/twilio-fake';
 import { providerChannels, startProviderFakes } from '../fakes/provider-channels';
+import { until } from '../fakes/until';
 
 // A reply is fitted to its channel once, by the outbox, which knows the channel's capabilities;
 // adapters send what they are given. Counting the calls to the one renderer proves it, and what
@@ -40,16 +41,6 @@ const offer = definePlugin({
       await next();
     }),
 });
-
-async function until<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('a reply is rendered for its channel once', () => {
   let bot: Kernel;

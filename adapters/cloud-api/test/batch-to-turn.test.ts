@@ -3,6 +3,7 @@ import { createBot, definePlugin, type Kernel } from '@hotello/core';
 import { CloudApiFake, signedCloudApiWebhook } from '../../../test/fakes/cloud-api-fake';
 import { captureLogs } from '../../../test/fakes/log-capture';
 import * as fx from './fixtures';
+import { until } from '../../../test/fakes/until';
 
 // Issue 11, through the real inbox and turn pipeline: one item the store refuses no longer costs
 // the good messages batched with it, and a guest's long text is a message like any other.
@@ -67,14 +68,6 @@ const message = (id: string, text: string, extra: Record<string, unknown> = {}) 
   text: { body: text },
   ...extra,
 });
-
-async function until(probe: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 it('stores the good messages of a batch and reports the one the store refuses', async () => {
   const res = await post(

@@ -1,3 +1,5 @@
+import { cutText } from '@hotello/core';
+
 /**
  * How much of a guest message the plugin reads. WhatsApp caps a text at 4,096 characters, but
  * the inbox may accept longer ones (pasted e-mails, other providers), and every layer — the
@@ -21,10 +23,7 @@ const isSpace = (code: number): boolean => code === 0x20 || (code >= 0x09 && cod
 /** The first {@link READ_CHARS} characters of `text` (fewer, to end on a whole word), or `text` itself when shorter. */
 export function boundedText(text: string, max: number = READ_CHARS): string {
   if (text.length <= max) return text;
-  let cut = max;
-  // Never split a surrogate pair: half an emoji is not a character.
-  const last = text.charCodeAt(cut - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+  let cut = cutText(text, max).length;
   if (!isSpace(text.charCodeAt(cut))) {
     for (let i = cut - 1; i >= Math.max(0, cut - WORD_LOOKBACK); i--) {
       if (isSpace(text.charCodeAt(i))) {
