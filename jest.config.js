@@ -17,9 +17,14 @@ module.exports = {
   ),
   testMatch: ['**/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swc, swcrc: false }] },
+  transform: {
+    '^.+\\.(t|j)s$': ['@swc/jest', { ...swc, swcrc: false }],
+    // langchain's CommonJS build loads provider packages with `import()`, which jest's CommonJS
+    // runtime refuses; compiled like our sources it becomes `require` (see core/src/llm/load-langchain.ts).
+    '/node_modules/langchain/.+\\.cjs$': ['@swc/jest', { ...swc, swcrc: false }],
+  },
   // jose ships as an ES module only; jest's CommonJS runtime needs it compiled like our sources.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|langchain)/)'],
   moduleNameMapper: {
     '^@hotello/core$': '<rootDir>/core/src/index.ts',
     '^@hotello/core/testing$': '<rootDir>/core/src/testing/index.ts',

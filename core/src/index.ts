@@ -81,4 +81,58 @@ export type { AdminRole } from './admin/admin-roles';
 export { requireRole, type RoleRequirement } from './admin/require-role';
 export { isAdminPath } from './admin/admin-path-gate';
 export { bearerToken, sameSecret } from './http/secrets';
+// Proactive messages (ctx.messaging.send) and guest consent (ctx.consent).
+export {
+  ChannelUnavailableError,
+  GuestOptedOutError,
+  InvalidProactiveRequestError,
+  OutsideWindowError,
+  ProactiveError,
+  UnknownGuestError,
+  UnknownHotelError,
+  UnknownMessageError,
+  type ProactiveErrorCode,
+} from './proactive/errors';
+export type { ConsentRecord, GuestConsent } from './proactive/consent';
+export type { PluginMessaging } from './plugins/plugin-context';
+export type { CatalogueMessage, ProactiveSendRequest, ProactiveSendResult, ProactiveTemplate } from './proactive/send-request';
+// The LLM service (ctx.llm): config, errors, usage log.
+export { LlmBudgetExceededError, LlmError, LlmOutputError, LlmRequestError, LlmTimeoutError, LlmUnavailableError } from './llm/llm-errors';
+export type {
+  HotelLlm,
+  LlmBudgetExceeded,
+  LlmCallKind,
+  LlmCallOptions,
+  LlmInput,
+  LlmMessage,
+  LlmOutcome,
+  LlmUsageRecord,
+  PluginLlm,
+  StructuredCallOptions,
+} from './llm/llm-types';
+export {
+  KNOWN_PRICES,
+  LLM_DEFAULTS,
+  LLM_PROVIDERS,
+  llmConfigSchema,
+  STRUCTURED_METHODS,
+  type LlmConfig,
+  type LlmProvider,
+  type ModelPrice,
+  type StructuredMethod,
+} from './llm/llm-config';
+export { LlmService, LLM_MODEL_FACTORY, type LlmHotel, type LlmServiceOptions } from './llm/llm-service';
+export { StoredLlmUsage, LLM_USAGE_RETENTION_DAYS, type LlmUsageRepository, type LlmUsageSummary } from './llm/llm-usage-log';
+export {
+  LangChainModelFactory,
+  type ChatModelLike,
+  type ChatModelSpec,
+  type EmbeddingsLike,
+  type EmbeddingsSpec,
+  type LlmModelFactory,
+} from './llm/model-factory';
+export { estimateCost, monthIn, roughTokens } from './llm/llm-cost';
+// Jobs (ctx.jobs) and the bot's clock.
+export * from './jobs/index';
+export { systemClock, type Clock } from './kernel/clock';
 import './events/core-events';

@@ -3,6 +3,7 @@ import { ConfigError } from '../config/config-error';
 import { createBot } from '../kernel/kernel';
 import { stopOnSignals } from '../kernel/run-until-signal';
 import { createLogger } from '../logging/logger';
+import { addEventCommands } from './event-commands';
 import { addPluginCommands, configFileFrom, DEFAULT_CONFIG, PluginCommandsError } from './plugin-commands';
 
 /** Where core's commands write: results to `out` (stdout), problems to `err` (stderr). */
@@ -73,6 +74,8 @@ export function createCli(args: readonly string[], options: CliOptions = {}): Co
   const program = options.program ?? new Command('hotello');
   program.description('Hotello WhatsApp bot framework for hotels');
   addCoreCommands(program, output);
+  // Logs go to stderr and only when something is wrong, so stdout carries the command's output.
+  addEventCommands(program, output, env, createLogger({ level: 'warn', destination: process.stderr }));
 
   const first = args[0];
   const isCore =

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { adminApiKeysSchema } from './admin-api-key-schema';
 import { adminJwtSchema } from './admin-jwt-schema';
+import { checkLlmConfig } from '../llm/check-llm-config';
+import { hotelLlmSchema, llmConfigSchema } from '../llm/llm-config';
+import { jobsConfigSchema } from '../jobs/jobs-config';
 
 const HOTEL_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
@@ -99,6 +102,21 @@ export const templateRefSchema = z
   })
   .strict();
 
+export const eventsSchema = z
+  .object({
+    /** Attempts per listener before an event is parked as a dead letter for operators. */
+    maxAttempts: z.number().int().min(1).max(100).default(10),
+    /** First retry delay of a failed listener; each further one doubles (with jitter). */
+    retryDelayMs: z.number().int().positive().default(500),
+    maxRetryDelayMs: z.number().int().positive().default(300_000),
+    /** How long one instance holds a delivery (and how long a listener may run) before another may take it. */
+    leaseMs: z.number().int().positive().default(30_000),
+    /** Delivered events are remembered this long, so the same event emitted again is delivered once. */
+    retentionHours: z.number().positive().default(24),
+  })
+  .strict()
+  .refine((e) => e.retryDelayMs <= e.maxRetryDelayMs, { message: 'expected retryDelayMs ≤ maxRetryDelayMs', path: ['retryDelayMs'] });
+
 export const hotelSchema = z
   .object({
     id: z.string().regex(HOTEL_ID, 'expected a lowercase id of letters, digits and dashes'),
@@ -125,6 +143,8 @@ export const hotelSchema = z
     menuTtlMinutes: z.number().positive().default(30),
     /** Per-hotel plugin switches: `false` turns one off, an object overrides its options. */
     plugins: z.record(z.string(), z.union([z.boolean(), z.record(z.string(), z.unknown())])).default({}),
+    /** This hotel's LLM: `false` turns it off, an object overrides fields of the top-level `llm`. */
+    llm: hotelLlmSchema.optional(),
   })
   .strict();
 
@@ -174,11 +194,18 @@ export const configSchema = z
         sendLeaseMs: 30_000,
         reconcileMs: 10_000,
       }),
+    /** Delivery of events to plugin listeners (see core/README.md, "Durable events"). */
+    events: eventsSchema.default(eventsSchema.parse({})),
+    /** The LLM service every plugin calls through `ctx.llm` (see core/README.md, "LLM service"); off when omitted. */
+    llm: llmConfigSchema.optional(),
+    /** Delayed, timed and repeating jobs (see core/README.md, "Jobs"). */
+    jobs: jobsConfigSchema.default(jobsConfigSchema.parse({})),
     plugins: z.array(pluginEntrySchema).default([]),
     hotels: z.array(hotelSchema).min(1, 'expected at least one hotel'),
   })
   .strict()
   .superRefine((cfg, ctx) => {
+    for (const issue of checkLlmConfig(cfg.llm, cfg.hotels)) ctx.addIssue({ code: 'custom', ...issue });
     const seen = new Map<string, number>();
     cfg.hotels.forEach((hotel, i) => {
       const first = seen.get(hotel.id);

@@ -8,6 +8,10 @@ import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import type { HotelloConfig } from '../config/config-schema';
 import { loadConfigFile, parseConfig } from '../config/load-config';
 import { EventBus } from '../events/event-bus';
+import { EventDeliveries } from '../events/event-deliveries';
+import { EventDispatcher } from '../events/event-dispatcher';
+import { DeadLetters } from '../events/dead-letters';
+import { eventRoutes } from '../admin/event-routes';
 import { bodyParser } from '../http/body-parser';
 import { errorHandler } from '../http/error-handler';
 import { healthRoutes } from '../http/health-routes';
@@ -34,10 +38,17 @@ import { MessagePipeline } from '../pipeline/message-pipeline';
 import type { ConversationStore } from '../store/conversation-store';
 import { createPluginStorage } from '../store/collections/plugin-storage';
 import { createConversationStore } from '../store/create-store';
-import { startExpirySweeper } from '../store/expiry-sweeper';
+import { defineExpirySweep } from '../store/expiry-sweeper';
+import { createJobService } from '../jobs/create-job-service';
+import type { JobService } from '../jobs/job-service';
+import { systemClock, type Clock } from './clock';
 import { HotelDirectory } from './hotel-directory';
 import { Inflight } from './inflight';
 import { PLUGIN_SERVICES } from '../plugins/plugin-services-token';
+import { LLM_MODEL_FACTORY, LlmService } from '../llm/llm-service';
+import { LangChainModelFactory } from '../llm/model-factory';
+import { ConsentStore } from '../proactive/consent';
+import { ProactiveSender } from '../proactive/proactive-sender';
 
 export interface CreateBotOptions {
   /** A YAML file path, or a config object (tests). Defaults to `config/default.yaml`. */
@@ -48,6 +59,8 @@ export interface CreateBotOptions {
   logger?: Logger;
   /** Plugins the host adds without naming them in the config (the testing kit uses this). */
   extraPlugins?: readonly PluginDefinition[];
+  /** The bot's time (jobs ask it; other parts may follow). Defaults to the system clock; tests pass a `FakeClock`. */
+  clock?: Clock;
 }
 
 type Phase = 'created' | 'starting' | 'running' | 'stopping' | 'stopped';
@@ -61,6 +74,12 @@ export class Kernel {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly events: EventBus;
+  /** Delivers recorded events to plugin listeners (retries, dead letters). */
+  readonly eventDispatcher: EventDispatcher;
+  /** One row per event and listener, in the store. */
+  readonly eventDeliveries: EventDeliveries;
+  /** Events parked after their last attempt, for operators (admin API, `hotello events`). */
+  readonly deadLetters: DeadLetters;
   readonly hotels: HotelDirectory;
   readonly readiness = new Readiness();
   readonly inflight = new Inflight();
@@ -68,8 +87,18 @@ export class Kernel {
   readonly turns: TurnRegistry;
   readonly app = new Koa();
   readonly store: ConversationStore;
+  /** The LLM service behind every plugin's `ctx.llm` (calls and spend in `core_llm*` collections). */
+  readonly llm: LlmService;
+  /** Guests' opt-outs of proactive messages (`core_consent`), behind every plugin's `ctx.consent`. */
+  readonly consent: ConsentStore;
+  /** Messages plugins send outside a turn (`ctx.messaging.send`), into the same outbox as replies. */
+  readonly proactive: ProactiveSender;
+  /** The bot's time: jobs are due by it (a test's `FakeClock` moves it). */
+  readonly clock: Clock;
+  /** Delayed, timed and repeating jobs (`ctx.jobs`, core's sweeps): BullMQ with Redis, else the store. */
+  readonly jobs: JobService;
+  private readonly expirySweep: { schedule(): Promise<void> };
   private pipelineInstance?: MessagePipeline;
-  private stopExpirySweeper?: () => Promise<void>;
   private server?: http.Server;
   private phase: Phase = 'created';
   private readonly contexts = new Map<string, PluginContext>();
@@ -87,8 +116,10 @@ export class Kernel {
     readonly plan: PluginPlan,
     readonly file: string | undefined,
     logger: Logger | undefined,
+    clock: Clock = systemClock,
   ) {
     this.logger = logger ?? createLogger({ level: config.log.level });
+    this.clock = clock;
     this.metrics = new Metrics();
     this.hotels = new HotelDirectory(config.hotels, plan.plugins, plan.channels);
     this.events = new EventBus(
@@ -99,6 +130,45 @@ export class Kernel {
     this.turns = new TurnRegistry(this.hotels);
     this.turns.addMessages('core', CORE_TEXTS);
     this.store = createConversationStore(config.store, { logger: this.logger.child({ component: 'store' }) });
+    // Jobs: schedules in Redis (BullMQ) or in the `core_jobs` collection; core's sweeps are jobs too.
+    this.jobs = createJobService({ config, store: this.store, hotels: this.hotels, clock, logger: this.logger, metrics: this.metrics });
+    this.expirySweep = defineExpirySweep(this.jobs, this.store, this.logger.child({ component: 'store' }));
+    // Events are stored as one row per listener in a core collection before `emit` resolves.
+    this.eventDeliveries = new EventDeliveries(createPluginStorage('core', this.store.pluginCollections));
+    this.eventDispatcher = new EventDispatcher({
+      bus: this.events,
+      deliveries: this.eventDeliveries,
+      hotels: () => this.hotels.list().map((h) => h.id),
+      logger: this.logger.child({ component: 'events' }),
+      metrics: this.metrics,
+      options: config.events,
+    });
+    this.events.persistTo({ deliveries: this.eventDeliveries, kick: (hotelId) => this.eventDispatcher.kick(hotelId) });
+    this.deadLetters = new DeadLetters(this.eventDeliveries, (hotelId) => this.eventDispatcher.kick(hotelId));
+    // Proactive messages: consent lives in a core collection; sends go to the pipeline once it runs.
+    this.consent = new ConsentStore(createPluginStorage('core', this.store.pluginCollections), this.hotels, this.logger);
+    this.proactive = new ProactiveSender({
+      store: this.store,
+      hotels: this.hotels,
+      messaging: this.messaging,
+      catalog: this.turns.messages,
+      consent: this.consent,
+      scheduler: () => this.pipelineInstance?.scheduler,
+      logger: this.logger.child({ component: 'proactive' }),
+      metrics: this.metrics,
+    });
+    // One LLM service for every plugin: per-hotel models, one monthly budget per hotel, calls logged
+    // in core collections. A model factory registered under LLM_MODEL_FACTORY (tests) is asked at first use.
+    this.llm = new LlmService({
+      llm: config.llm,
+      hotels: config.hotels,
+      storage: createPluginStorage('core', this.store.pluginCollections),
+      emit: (info) => this.events.emit('llm.budget_exceeded', info),
+      logger: this.logger.child({ component: 'llm' }),
+      models: () =>
+        this.container.isRegistered(LLM_MODEL_FACTORY, true) ? this.container.resolve(LLM_MODEL_FACTORY) : new LangChainModelFactory(),
+      isEnabled: (plugin, hotelId) => this.hotels.isEnabled(hotelId, plugin),
+    });
     this.adminAuthenticator = new AdminAuthenticator(config.admin);
     // The container holds the services plugins provide each other (one child per bot, so bots in one
     // process never share one). Core's own parts reach plugins through their context, not from here.
@@ -116,7 +186,7 @@ export class Kernel {
         : { config: parseConfig(source, { env, requireEnvSecrets: false }), file: undefined };
     const baseDir = file ? configBaseDir(file) : (options.baseDir ?? process.cwd());
     const plan = planPlugins(config, baseDir, options.extraPlugins ?? [], file);
-    return new Kernel(config, plan, file, options.logger);
+    return new Kernel(config, plan, file, options.logger, options.clock);
   }
 
   get state(): Phase {
@@ -154,7 +224,6 @@ export class Kernel {
     this.phase = 'starting';
     await this.store.open();
     this.readiness.add(this.config.store.type === 'mongodb' ? 'mongodb' : 'store', () => this.store.ping());
-    this.stopExpirySweeper = startExpirySweeper(this.store, { intervalMs: 60_000, logger: this.logger.child({ component: 'store' }) });
     for (const planned of this.plan.plugins) {
       const ctx = this.buildContext(planned);
       this.contexts.set(planned.definition.name, ctx);
@@ -174,11 +243,19 @@ export class Kernel {
       events: this.events,
       logger: this.logger,
       metrics: this.metrics,
+      allowsProactive: (hotelId, guest) => this.consent.allowsProactive(hotelId, guest),
+      jobs: this.jobs,
     });
     this.pipelineInstance = pipeline;
     if (this.config.redis) this.readiness.add('redis', () => pipeline.pingRedis());
     for (const planned of this.plan.plugins) await this.lifecycles.get(planned.definition.name)?.start?.();
+    // Every listener is registered by now: deliver what an earlier run left, then new events as they come.
+    this.eventDispatcher.start();
+    this.startEventSweep();
     await pipeline.start();
+    // Jobs run once every plugin started (handlers use what `start` opened) and the pipeline schedules work.
+    await this.jobs.start();
+    await this.expirySweep.schedule();
     this.buildHttp();
     this.phase = 'running';
     this.logger.info(
@@ -214,7 +291,12 @@ export class Kernel {
     const finished = await this.inflight.drained(this.config.server.shutdownTimeoutMs);
     if (!finished) this.logger.warn({ inflight: this.inflight.count }, 'shutdown timeout: stopping with work in flight');
     // Turns already running finish; unfinished ones stay pending in the store for the next start.
+    // Jobs are plugin code and feed the pipeline: they stop taking runs first; running ones may finish.
+    await this.jobs.stop(Math.max(0, deadline - Date.now()));
     await this.pipelineInstance?.stop(Math.max(0, deadline - Date.now()));
+    // Listeners are plugin code: deliveries stop before plugins do; undelivered rows wait for the next start.
+    this.stopEventSweep?.();
+    await this.eventDispatcher.stop(Math.max(0, deadline - Date.now()));
     for (const planned of [...this.plan.plugins].reverse()) {
       const lifecycle = this.lifecycles.get(planned.definition.name);
       if (!lifecycle) continue;
@@ -231,7 +313,6 @@ export class Kernel {
         this.logger.error({ err }, 'close failed');
       }
     }
-    await this.stopExpirySweeper?.();
     await this.store.close().catch((err: unknown) => this.logger.error({ err }, 'store close failed'));
     this.server?.closeAllConnections();
     await closing;
@@ -272,8 +353,8 @@ export class Kernel {
       hotels: this.hotels,
       http: createPluginHttp(name, this.hotels, this.adminAuthenticator),
       events: {
-        on: (event, listener) => this.events.on(event, listener, name),
-        emit: (event, payload) => this.events.emit(event, payload),
+        on: (event, listener, options) => this.events.on(event, listener, name, options),
+        emit: (event, payload, options) => this.events.emit(event, payload, options),
       },
       metrics: this.metrics,
       optionsFor: (hotelId) => this.hotels.optionsFor(hotelId, name),
@@ -282,6 +363,8 @@ export class Kernel {
       addReadinessCheck: (check, fn) => this.readiness.add(check, fn),
       store: this.store,
       storage: createPluginStorage(name, this.store.pluginCollections),
+      jobs: this.jobs.forPlugin(name),
+      clock: this.clock,
       intents: this.turns.catalogFor(name),
       messages: {
         add: (namespace, catalog) => this.turns.addMessages(namespace, catalog),
@@ -297,9 +380,21 @@ export class Kernel {
         registerAdapter: (adapter) => this.messaging.registerAdapter(adapter),
         receive: (events) => this.messaging.receive(events),
         identityOf: (address, guest) => this.messaging.identityOf(address, guest),
+        send: (request) => this.proactive.send(name, request),
       },
+      consent: this.consent.forPlugin(name),
+      llm: this.llm.forPlugin(name),
     };
   }
+
+  /** Rows whose claimer died, retries of another instance's listeners and replayed dead letters are found by a periodic sweep. */
+  private startEventSweep(): void {
+    const timer = setInterval(() => this.eventDispatcher.sweep(), this.config.pipeline.sweepIntervalMs);
+    timer.unref();
+    this.stopEventSweep = () => clearInterval(timer);
+  }
+
+  private stopEventSweep?: () => void;
 
   private buildHttp(): void {
     const app = this.app;
@@ -335,6 +430,7 @@ export class Kernel {
       catalog: this.turns.messages,
     });
     mount(admin);
+    mount(eventRoutes({ auth: this.adminAuthenticator, hotels: this.hotels, deadLetters: this.deadLetters }));
     for (const ctx of this.contexts.values()) {
       mount(ctx.http.router);
       mount(ctx.http.hotelRouter);

@@ -1,3 +1,4 @@
+import { guestOrderKey, sequence } from '../events/emitted-event';
 import type { EventBus } from '../events/event-bus';
 import type { HotelDirectory } from '../kernel/hotel-directory';
 import type { Logger } from '../logging/logger';
@@ -60,6 +61,7 @@ export class ConversationWorker {
    */
   private async failTurn(key: ConversationKey, entryId: string, err: unknown): Promise<void> {
     const { store, logger, metrics, events, catalog, hotels } = this.deps;
+    const at = new Date();
     metrics.errors.inc({ kind: 'turn' });
     metrics.turns.inc({ hotel: key.hotelId, outcome: 'failed' });
     logger.error({ err, hotel: key.hotelId, entry: entryId }, 'turn failed');
@@ -70,7 +72,22 @@ export class ConversationWorker {
       { ...key, content: { kind: 'text', text: catalog.render('core', 'error', languages) }, inReplyTo: entryId },
     ]);
     const reason = err instanceof Error ? err.message : String(err);
+    // Recorded before the message is marked failed, with ids from the message: a crash in between
+    // fails the turn again and records nothing twice.
+    await events.publish(
+      [
+        {
+          event: 'message.received',
+          payload: { hotelId: key.hotelId, channelId: key.channelId, guest: key.guest, messageId: entryId },
+          id: `received:${entryId}`,
+        },
+        {
+          event: 'turn.failed',
+          payload: { hotelId: key.hotelId, conversationId: conversation?.id ?? '', guest: key.guest, messageId: entryId, error: reason },
+          id: `turn-failed:${entryId}`,
+        },
+      ].map((e, i) => ({ ...e, orderKey: guestOrderKey(key.hotelId, key.guest), seq: sequence(at, i), emittedAt: at })),
+    );
     await store.markInbound(key.hotelId, entryId, 'failed', { code: 'turn_error', message: reason.slice(0, 500) });
-    await events.emit('turn.failed', { hotelId: key.hotelId, conversationId: conversation?.id ?? '', messageId: entryId, error: reason });
   }
 }

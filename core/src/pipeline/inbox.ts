@@ -40,14 +40,14 @@ export class Inbox implements InboundSink {
           refused.add('message refused by the store', { hotel: m.hotelId, id: m.providerMessageId, error: err.message }),
         );
         if (recorded.refused) continue;
-        const { entry, duplicate } = recorded.value;
+        const { duplicate } = recorded.value;
         if (duplicate) {
           duplicates++;
           continue;
         }
         accepted++;
+        // `message.received` is published with the message's turn, so it is recorded with that commit.
         this.scheduler().schedule({ hotelId: m.hotelId, channelId: m.channelId, guest: m.from });
-        await this.events.emit('message.received', { hotelId: m.hotelId, channelId: m.channelId, guest: m.from, messageId: entry.id });
       } else {
         const s = event.status;
         this.assertKnown(s.hotelId, s.channelId);
@@ -63,22 +63,25 @@ export class Inbox implements InboundSink {
           this.logger.debug({ hotel: s.hotelId, status: s.status }, 'status for a message we do not know');
           continue;
         }
-        await this.events.emit('message.status', {
-          hotelId: s.hotelId,
-          channelId: s.channelId,
-          guest: updated.guest,
-          messageId: updated.id,
-          status: s.status,
-        });
+        // Ids from what happened: a provider repeating its callback announces nothing twice.
+        await this.events.emit(
+          'message.status',
+          { hotelId: s.hotelId, channelId: s.channelId, guest: updated.guest, messageId: updated.id, status: s.status },
+          { id: `status:${updated.id}:${s.status}` },
+        );
         if (s.status === 'failed') {
-          await this.events.emit('message.failed', {
-            hotelId: s.hotelId,
-            channelId: s.channelId,
-            guest: updated.guest,
-            messageId: updated.id,
-            code: s.error?.code ?? 'unknown',
-            reason: s.error?.message ?? 'the provider reported a failure',
-          });
+          await this.events.emit(
+            'message.failed',
+            {
+              hotelId: s.hotelId,
+              channelId: s.channelId,
+              guest: updated.guest,
+              messageId: updated.id,
+              code: s.error?.code ?? 'unknown',
+              reason: s.error?.message ?? 'the provider reported a failure',
+            },
+            { id: `failed:${updated.id}` },
+          );
         }
       }
     }

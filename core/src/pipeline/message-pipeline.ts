@@ -18,6 +18,7 @@ import { InProcessScheduler } from './scheduler/in-process-scheduler';
 import { RedisScheduler } from './scheduler/redis-scheduler';
 import type { TurnScheduler } from './scheduler/turn-scheduler';
 import { WorkSweeper } from './sweeper';
+import type { JobService } from '../jobs/job-service';
 import { handoffGuard, memoryLimiter, rateLimitGuard, unsupportedGuard } from './turn-middleware';
 import { TurnRunner } from './turn-runner';
 
@@ -31,6 +32,10 @@ export interface PipelineDeps {
   events: EventBus;
   logger: Logger;
   metrics: Metrics;
+  /** Consent for proactive messages, re-checked by the outbox before one goes out. */
+  allowsProactive?: (hotelId: string, guest: string) => Promise<boolean>;
+  /** Core's jobs: the periodic work sweep is a repeating job per hotel (one instance runs each). */
+  jobs?: JobService;
 }
 
 /**
@@ -80,6 +85,7 @@ export class MessagePipeline {
       reconcileMs: config.pipeline.reconcileMs,
       // Called only once the pipeline runs, when `this.scheduler` exists.
       wakeAt: (key, at) => this.scheduler.scheduleAt(key, at),
+      allowsProactive: deps.allowsProactive,
     });
     const runner = new TurnRunner({
       store,
@@ -104,7 +110,7 @@ export class MessagePipeline {
       : new InProcessScheduler(worker, log, config.pipeline.concurrency);
     this.scheduler = scheduler;
     this.inbox = new Inbox(store, hotels, () => this.scheduler, events, log);
-    this.sweeper = new WorkSweeper(store, hotels, scheduler, log, config.pipeline.sweepIntervalMs);
+    this.sweeper = new WorkSweeper(store, hotels, scheduler, log, config.pipeline.sweepIntervalMs, deps.jobs);
     deps.messaging.connect(this.inbox);
   }
 
@@ -113,7 +119,7 @@ export class MessagePipeline {
     if (this.redis) await this.redis.connect().catch(() => undefined);
     await this.scheduler.start();
     await this.sweeper.sweep();
-    this.sweeper.start();
+    await this.sweeper.start();
   }
 
   async stop(timeoutMs: number): Promise<void> {

@@ -37,9 +37,16 @@ export interface OutboxSenderDeps {
   now?: () => Date;
   /** Asks the scheduler to look at a conversation again at a time (a retry falls due). */
   wakeAt: (key: ConversationKey, at: Date) => void;
+  /**
+   * Whether the guest still accepts proactive messages (consent can change while one waits out
+   * quiet hours); asked only for rows a plugin sent proactively. Absent: always.
+   */
+  allowsProactive?: (hotelId: string, guest: string) => Promise<boolean>;
 }
 
 const BREAKER_OPEN_MS = 10_000;
+/** The error code of an attempt the provider refused because the 24-hour window closed. */
+const OUTSIDE_WINDOW = 'outside_window';
 
 /** Recording a send the provider accepted: a store hiccup is retried a few times before giving up. */
 const recordSend = retry(handleAll, { maxAttempts: 2, backoff: new ExponentialBackoff({ initialDelay: 100, maxDelay: 300 }) });
@@ -61,8 +68,31 @@ export class OutboxSender {
     const queued = await store.queuedOutbound(key, 100);
     if (queued.length === 0) return;
     const conversation = await store.findByKey(key);
+    let deferredUntil: Date | undefined;
+    try {
+      await this.sendInOrder(key, queued, conversation?.lastInboundAt, (at) => {
+        if (!deferredUntil || at < deferredUntil) deferredUntil = at;
+      });
+    } finally {
+      // One wake-up for the earliest deferred message, however many were stepped over.
+      if (deferredUntil) this.deps.wakeAt(key, deferredUntil);
+    }
+  }
+
+  private async sendInOrder(
+    key: ConversationKey,
+    queued: readonly LoggedMessage[],
+    lastInboundAt: Date | undefined,
+    deferred: (until: Date) => void,
+  ): Promise<void> {
+    const { store } = this.deps;
     for (const message of queued) {
       const now = this.now();
+      if (message.notBefore && message.notBefore.getTime() > now.getTime()) {
+        // Deferred on purpose (quiet hours), not waiting on a failure: what came after goes ahead.
+        deferred(message.notBefore);
+        continue;
+      }
       if (message.nextAttemptAt && message.nextAttemptAt.getTime() > now.getTime()) {
         this.deps.wakeAt(key, message.nextAttemptAt);
         return;
@@ -77,7 +107,7 @@ export class OutboxSender {
         return;
       }
       if (!(await store.claimOutbound(key.hotelId, message.id, this.deps.leaseMs))) return;
-      const sent = await this.sendOne(key, message, conversation?.lastInboundAt);
+      const sent = await this.sendOne(key, message, lastInboundAt);
       if (!sent) return;
     }
   }
@@ -92,14 +122,25 @@ export class OutboxSender {
       await this.fail(key, message, 'no_channel', `channel ${key.channelId} is not configured for hotel ${key.hotelId}`);
       return true;
     }
+    if (message.proactiveBy && this.deps.allowsProactive && !(await this.deps.allowsProactive(key.hotelId, key.guest))) {
+      await this.fail(key, message, 'opted_out', 'the guest opted out of proactive messages before it went out');
+      return true;
+    }
     const now = this.now();
     // The 24-hour rule belongs to the WhatsApp Business Platform, whose channels send templates;
     // channels without templates (Green API, the simulator) have no such window.
     const windowed = adapter.capabilities.kinds.has('template');
     const content0 = message.content as OutboundContent;
-    const allowed = windowed ? contentForWindow(content0, hotel, lastInboundAt, now) : content0;
+    // After the provider said the window is closed, believe it over our clock (no free-form loop).
+    const inbound = message.error?.code === OUTSIDE_WINDOW ? undefined : lastInboundAt;
+    const allowed = windowed ? contentForWindow(content0, hotel, inbound, now, message.outsideWindowTemplate) : content0;
     if (!allowed) {
-      await this.fail(key, message, 'outside_window', 'the 24-hour window is closed and the hotel has no outsideWindowTemplate');
+      await this.fail(
+        key,
+        message,
+        'outside_window',
+        'the 24-hour window is closed and no template was given nor configured (outsideWindowTemplate)',
+      );
       return true;
     }
     // The one place a reply is fitted to its channel: the adapter sends what it is given.
@@ -131,12 +172,13 @@ export class OutboxSender {
     const attempts = message.attempts + 1;
     if (err instanceof BrokenCircuitError) return this.retryLater(key, message, 'circuit_open', 'provider circuit open', BREAKER_OPEN_MS);
     if (err instanceof ChannelSendError) {
-      if (err.kind === 'outside_window' && allowed.kind !== 'template' && hotel.outsideWindowTemplate) {
-        // The provider knows better than our clock: the next attempt goes out as the template.
+      if (err.kind === 'outside_window' && allowed.kind !== 'template' && (message.outsideWindowTemplate ?? hotel.outsideWindowTemplate)) {
+        // The provider knows better than our clock: the next attempt goes out as the template
+        // (the code recorded here tells it so).
         await this.deps.store.markSendFailed(
           key.hotelId,
           message.id,
-          { code: err.providerCode ?? 'outside_window', message: err.message },
+          { code: OUTSIDE_WINDOW, message: `${err.providerCode ?? err.kind}: ${err.message}` },
           now,
         );
         this.deps.wakeAt(key, now);
@@ -166,14 +208,11 @@ export class OutboxSender {
     this.deps.metrics.errors.inc({ kind: 'send_failed' });
     this.deps.metrics.replies.inc({ hotel: key.hotelId, outcome: 'failed' });
     this.deps.logger.warn({ outbox: message.id, code, reason }, 'reply failed for good');
-    await this.deps.events.emit('message.failed', {
-      hotelId: key.hotelId,
-      channelId: key.channelId,
-      guest: key.guest,
-      messageId: message.id,
-      code,
-      reason,
-    });
+    await this.deps.events.emit(
+      'message.failed',
+      { hotelId: key.hotelId, channelId: key.channelId, guest: key.guest, messageId: message.id, code, reason },
+      { id: `failed:${message.id}` },
+    );
   }
 
   private breakerFor(account: string): CircuitBreakerPolicy {

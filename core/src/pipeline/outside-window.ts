@@ -10,15 +10,18 @@ export function windowOpen(lastInboundAt: Date | undefined, now: Date): boolean 
 
 /**
  * What may be sent: the content itself inside the window or when it already is a template;
- * outside it, the hotel's configured template, or nothing (the caller records a failure).
+ * outside it, the message's own template (a proactive send's), else the hotel's configured
+ * one, or nothing (the caller records a failure).
  */
 export function contentForWindow(
   content: OutboundContent,
   hotel: Hotel,
   lastInboundAt: Date | undefined,
   now: Date,
+  ownTemplate?: Extract<OutboundContent, { kind: 'template' }>,
 ): OutboundContent | undefined {
   if (content.kind === 'template' || windowOpen(lastInboundAt, now)) return content;
+  if (ownTemplate) return ownTemplate;
   const template = hotel.outsideWindowTemplate;
   return template ? { kind: 'template', name: template.name, language: template.language, parameters: template.parameters } : undefined;
 }

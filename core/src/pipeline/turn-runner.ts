@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DependencyContainer } from 'tsyringe';
+import { guestOrderKey, sequence, type EmittedEvent } from '../events/emitted-event';
 import type { EventBus } from '../events/event-bus';
 import type { HotelDirectory, Hotel } from '../kernel/hotel-directory';
 import type { Logger } from '../logging/logger';
@@ -17,10 +18,16 @@ import type { Router } from './router';
 import { emptyActions, mergeChanges } from './turn-actions';
 import { TurnContextImpl } from './turn-context-impl';
 
-/** What the last committed turn of a conversation produced, kept on the conversation itself. */
+/**
+ * What the last committed turn of a conversation produced, kept on the conversation itself: saved
+ * atomically with the turn's changes, it is what a re-run after a crash finishes from — its
+ * replies are queued and its events recorded once each.
+ */
 interface LastTurn {
   readonly inboundId: string;
   readonly replies: readonly OutboundContent[];
+  /** Absent on conversations saved before events were durable. */
+  readonly events?: readonly EmittedEvent[];
 }
 
 const SAVE_ATTEMPTS = 5;
@@ -104,17 +111,16 @@ export class TurnRunner {
         // Saved before a crash: queue its replies unless that step also happened.
         const history = await store.history(key, 50);
         const queued = history.some((m) => m.direction === 'out' && m.inReplyTo === entry.id);
-        await this.finish(entry, conversation, queued ? undefined : last.replies);
+        await this.finish(entry, conversation, queued ? undefined : last.replies, last.events ?? []);
         stop();
         return;
       }
       const turn = await this.decide(hotel, entry, message, conversation);
       try {
         const saved = await store.save(conversation, turn.changes);
-        await this.finish(entry, saved, turn.replies);
+        await this.finish(entry, saved, turn.replies, turn.events);
         metrics.turns.inc({ hotel: hotel.id, outcome: turn.silent ? 'silent' : 'answered' });
         stop();
-        for (const e of turn.events) await this.deps.events.emit(e.event as never, e.payload as never);
         return;
       } catch (err) {
         if (!(err instanceof ConcurrentUpdateError) || attempt >= SAVE_ATTEMPTS) throw err;
@@ -164,15 +170,47 @@ export class TurnRunner {
     const menu = menuOf(actions.replies, hotel.menuTtlMinutes, now);
     if (menu !== undefined) changes.menu = menu;
     if (message.profileName && !conversation.profile.name) changes.profile = { ...(changes.profile ?? {}), name: message.profileName };
+    const events = this.turnEvents(entry, conversation, actions.events, now);
     changes.data = {
       ...(changes.data ?? {}),
-      core: { ...(changes.data?.core ?? {}), lastTurn: { inboundId: entry.id, replies: actions.replies } satisfies LastTurn },
+      core: { ...(changes.data?.core ?? {}), lastTurn: { inboundId: entry.id, replies: actions.replies, events } satisfies LastTurn },
     };
-    return { changes, replies: actions.replies, events: actions.events, silent: actions.silent === true };
+    return { changes, replies: actions.replies, events, silent: actions.silent === true };
   }
 
-  /** Queues the replies (once) and marks the guest message handled. */
-  private async finish(entry: LoggedMessage, conversation: Conversation, replies: TurnContext['replies'] | undefined): Promise<void> {
+  /**
+   * The turn's events with ids and order fixed before the commit: `message.received` for the
+   * guest's message, then what the turn emitted. Ids derive from the message, so a re-run
+   * records the same events and listeners get each once.
+   */
+  private turnEvents(
+    entry: LoggedMessage,
+    conversation: Conversation,
+    emitted: readonly { event: string; payload: unknown }[],
+    at: Date,
+  ): EmittedEvent[] {
+    const received = {
+      event: 'message.received',
+      payload: { hotelId: entry.hotelId, channelId: entry.channelId, guest: entry.guest, messageId: entry.id },
+    };
+    const orderKey = guestOrderKey(entry.hotelId, conversation.guest);
+    return [received, ...emitted].map((e, i) => ({
+      id: i === 0 ? `received:${entry.id}` : `turn:${entry.id}:${i}`,
+      event: e.event,
+      payload: e.payload,
+      orderKey,
+      seq: sequence(at, i),
+      emittedAt: at,
+    }));
+  }
+
+  /** Queues the replies (once), records the events (once each) and marks the guest message handled. */
+  private async finish(
+    entry: LoggedMessage,
+    conversation: Conversation,
+    replies: TurnContext['replies'] | undefined,
+    events: readonly EmittedEvent[],
+  ): Promise<void> {
     const { store } = this.deps;
     if (replies && replies.length > 0) {
       await store.enqueueOutbound(
@@ -185,6 +223,8 @@ export class TurnRunner {
         })),
       );
     }
+    // Before the message is marked handled: a crash in between re-runs the turn, which records them again (no-op).
+    await this.deps.events.publish(events);
     await store.markInbound(entry.hotelId, entry.id, 'handled');
   }
 

@@ -1,6 +1,7 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { HotelloConfig } from '../config/config-schema';
-import type { EventListener, EventName, HotelloEvents } from '../events/event-bus';
+import type { EmitOptions } from '../events/emitted-event';
+import type { EventListener, EventName, HotelloEvents, ListenOptions } from '../events/event-bus';
 import type { PluginHttp } from '../http/plugin-http';
 import type { ReadinessCheck } from '../http/readiness';
 import type { HotelDirectory } from '../kernel/hotel-directory';
@@ -14,13 +15,27 @@ import type { IntentCatalog } from '../turns/intent-types';
 import type { FlowDefinition, IntentHandler, TurnMiddleware, TurnStage } from '../turns/turn-context';
 import type { ConversationStore } from '../store/conversation-store';
 import type { PluginStorage } from '../store/collections/collection-types';
+import type { PluginJobs } from '../jobs/job-types';
+import type { Clock } from '../kernel/clock';
+import type { PluginLlm } from '../llm/llm-types';
 import type { PlannedChannel } from './plugin-plan';
 import type { PluginServices } from './plugin-services';
+import type { GuestConsent } from '../proactive/consent';
+import type { ProactiveSendRequest, ProactiveSendResult } from '../proactive/send-request';
 
-/** Events as a plugin sees them: its listeners only hear about hotels where it is on. */
+/**
+ * Events as a plugin sees them: durable, delivered at least once, in order per conversation.
+ * Its listeners only hear about hotels where it is on; a listener that throws is retried with
+ * backoff, then parked as a dead letter operators can replay. Listeners should be idempotent
+ * on `meta.id`.
+ */
 export interface PluginEvents {
-  on<K extends EventName>(event: K, listener: EventListener<K>): () => void;
-  emit<K extends EventName>(event: K, payload: HotelloEvents[K]): Promise<void>;
+  on<K extends EventName>(event: K, listener: EventListener<K>, options?: ListenOptions): () => void;
+  /**
+   * Records the event for every listener of its hotel and resolves once it is stored; delivery
+   * follows. Inside a turn use `ctx.emit`, which is stored with the turn's commit instead.
+   */
+  emit<K extends EventName>(event: K, payload: HotelloEvents[K], options?: EmitOptions): Promise<void>;
 }
 
 /**
@@ -77,8 +92,28 @@ export interface PluginContext<O = unknown> {
    * `storage.define('bookings', schema, { indexes })` in `register`, then `.forHotel(id)`.
    */
   readonly storage: PluginStorage;
+  /**
+   * This plugin's jobs: `jobs.define(name, handler, { attempts, backoffMs })` in `register`, then
+   * `schedule` (once, at a time or after a delay), `repeat` (cron in the hotel's time zone, or an
+   * interval) and `cancel` by key. Each run happens on one instance and survives restarts; a run for
+   * a hotel where the plugin is off is skipped. See core/README.md, "Jobs".
+   */
+  readonly jobs: PluginJobs;
+  /** The bot's time (`createBot({ clock })`; a `FakeClock` in tests). Jobs are due by it; ask it for "now" in what jobs check. */
+  readonly clock: Clock;
   /** Adds a dependency `/readyz` should check. */
   addReadinessCheck(name: string, check: ReadinessCheck): void;
+  /**
+   * The bot's LLM service, attributed to this plugin: `llm.forHotel(id)` gives `available`,
+   * `chat`, `structured`, `embed` and `stream` with that hotel's model, inside its monthly budget
+   * (every call is logged with this plugin's name). See core/README.md, "LLM service".
+   */
+  readonly llm: PluginLlm;
+  /**
+   * Whether guests accept proactive messages, per hotel: `optOut`, `optIn`, `allowsProactive`.
+   * `messaging.send` already refuses an opted-out guest; replies within a turn are not affected.
+   */
+  readonly consent: GuestConsent;
 }
 
 /** The messaging surface of a plugin (channel adapters use it). */
@@ -95,4 +130,16 @@ export interface PluginMessaging {
    * for work outside a turn (jobs, admin routes) that looks up a guest's data.
    */
   identityOf(address: ChannelAddress, guest: string): string;
+  /**
+   * Sends a message to a guest outside a turn (a reminder, a follow-up on an event), through
+   * the outbox turn replies use: in order with them, retried, status-tracked. It goes on the
+   * channel the guest last wrote on (or `channelId`), as a catalogue text in the guest's
+   * language or as given content; waits out the hotel's quiet hours unless `urgent`; outside
+   * WhatsApp's 24-hour window it sends `template` (or the hotel's `outsideWindowTemplate`).
+   * Resolves once queued. Refusals queue nothing and reject with a `ProactiveError`:
+   * `UnknownHotelError`, `UnknownGuestError`, `ChannelUnavailableError`, `OutsideWindowError`,
+   * `GuestOptedOutError`, `UnknownMessageError`, `InvalidProactiveRequestError`. Available
+   * from `start` on (not in `register`).
+   */
+  send(request: ProactiveSendRequest): Promise<ProactiveSendResult>;
 }

@@ -38,7 +38,22 @@ export interface NewOutbound {
   readonly content: OutboundContent;
   /** The inbound message (our log id) this reply answers. */
   readonly inReplyTo?: string;
+  /**
+   * Not sent before this time (a proactive message deferred past quiet hours). Unlike a retry's
+   * backoff it does not hold back the replies queued after it: the sender steps over it until due.
+   */
+  readonly notBefore?: Date;
+  /**
+   * Sent instead when the guest's 24-hour window has closed by the time the message goes out,
+   * in place of the hotel's `outsideWindowTemplate` (a proactive send's own template).
+   */
+  readonly outsideWindowTemplate?: OutboundTemplate;
+  /** The plugin that sent it outside a turn: a proactive message, which the outbox sends only with consent. */
+  readonly proactiveBy?: string;
 }
+
+/** A template message, as an outbound row may carry it for a closed 24-hour window. */
+export type OutboundTemplate = Extract<OutboundContent, { kind: 'template' }>;
 
 /**
  * The conversation store every plugin shares. Every method takes the hotel id, and no
@@ -65,6 +80,11 @@ export interface ConversationStore {
   find(hotelId: string, conversationId: string): Promise<Conversation | undefined>;
   findByKey(key: ConversationKey): Promise<Conversation | undefined>;
   list(hotelId: string, filter?: { handoff?: boolean; limit?: number }): Promise<Conversation[]>;
+  /**
+   * One guest's conversations at a hotel, one per channel they used, the one with the latest
+   * guest message first (never-written ones last): where a proactive message reaches them.
+   */
+  guestConversations(hotelId: string, guest: string, limit?: number): Promise<Conversation[]>;
   delete(hotelId: string, conversationId: string): Promise<boolean>;
   /** Removes conversations idle past their expiry; returns how many. */
   sweepExpired(now?: Date): Promise<number>;
@@ -82,11 +102,19 @@ export interface ConversationStore {
 
   /** Persists replies as `queued` before any is sent. */
   enqueueOutbound(messages: readonly NewOutbound[]): Promise<LoggedMessage[]>;
+  /**
+   * Queues one message under a row id the caller derived (a 24-hex store id), unless that id is
+   * already logged for the hotel: then the logged row is returned with `duplicate: true` and
+   * nothing is queued. One atomic write keyed by the primary key, so concurrent callers on any
+   * instance queue it once (no partial index needed). An id held by another hotel is refused.
+   */
+  enqueueOutboundOnce(id: string, message: NewOutbound): Promise<{ entry: LoggedMessage; duplicate: boolean }>;
   /** Queued replies due for a send attempt, oldest first. */
   dueOutbound(hotelId: string, now?: Date, limit?: number): Promise<LoggedMessage[]>;
   /**
    * Every queued reply of one conversation, due or not, oldest first. The sender walks them in
-   * order and stops at the first that is not yet due, so replies never overtake each other.
+   * order and stops at the first that is not yet due, so replies never overtake each other —
+   * except one deferred by `notBefore`, which it steps over until due.
    */
   queuedOutbound(key: ConversationKey, limit?: number): Promise<LoggedMessage[]>;
   /**

@@ -13,6 +13,7 @@ export {
   StoreValidationError,
   type ConversationStore,
   type NewOutbound,
+  type OutboundTemplate,
 } from './conversation-store';
 export type { LoggedMessage, LoggedStatus } from './message-log';
 // How the kernel builds and sweeps stores is in ../internal.ts; plugins see the store through this API.

@@ -40,6 +40,12 @@ export interface MessageDocument {
   /** Queued replies only: not due before this. A claim pushes it forward by the lease. */
   nextAttemptAt?: Date;
   inReplyTo?: string;
+  /** Outbound: deferred until then; `nextAttemptAt` starts there, and the sender steps over it until due. */
+  notBefore?: Date;
+  /** Outbound: the template sent instead if the 24-hour window is closed when it goes out. */
+  outsideWindowTemplate?: Record<string, unknown>;
+  /** Outbound: the plugin that sent it proactively. */
+  proactiveBy?: string;
   /** The provider payload as JSON text (its keys are not ours to vet). */
   rawJson?: string;
   /** The guest's profile name as the provider sent it with an inbound message. */
@@ -56,6 +62,7 @@ export interface MessageDocument {
 
 const INBOUND_KINDS: ReadonlySet<InboundContent['kind']> = new Set(['text', 'choice', 'location', 'media', 'reaction', 'unsupported']);
 const OUTBOUND_KINDS: ReadonlySet<OutboundContent['kind']> = new Set(['text', 'buttons', 'list', 'media', 'template', 'location']);
+const TEMPLATE_KIND: ReadonlySet<OutboundContent['kind']> = new Set(['template']);
 
 /** Validates an inbound message and builds its row (without `_id`). */
 export function inboundDocument(message: InboundMessage, now: Date, ttlDays: number): Omit<MessageDocument, '_id'> {
@@ -122,6 +129,18 @@ export function outboundDocument(message: NewOutbound, id: string, now: Date, tt
     assertName(message.inReplyTo, 'inReplyTo');
     doc.inReplyTo = message.inReplyTo;
   }
+  if (message.notBefore !== undefined) {
+    assertDate(message.notBefore, 'notBefore');
+    doc.notBefore = new Date(message.notBefore.getTime());
+    // Due from then on: `dueOutbound` (the sweeper) finds it when it is, also after a restart.
+    if (message.notBefore > now) doc.nextAttemptAt = doc.notBefore;
+  }
+  if (message.outsideWindowTemplate !== undefined)
+    doc.outsideWindowTemplate = sanitiseContent(message.outsideWindowTemplate, 'outsideWindowTemplate', TEMPLATE_KIND);
+  if (message.proactiveBy !== undefined) {
+    assertName(message.proactiveBy, 'proactiveBy');
+    doc.proactiveBy = message.proactiveBy;
+  }
   return doc;
 }
 
@@ -143,6 +162,10 @@ export function toLoggedMessage(doc: MessageDocument): LoggedMessage {
   if (doc.error != null) out.error = doc.error;
   if (doc.nextAttemptAt != null) out.nextAttemptAt = doc.nextAttemptAt;
   if (doc.inReplyTo != null) out.inReplyTo = doc.inReplyTo;
+  if (doc.notBefore != null) out.notBefore = doc.notBefore;
+  if (doc.outsideWindowTemplate != null)
+    out.outsideWindowTemplate = doc.outsideWindowTemplate as unknown as NonNullable<LoggedMessage['outsideWindowTemplate']>;
+  if (doc.proactiveBy != null) out.proactiveBy = doc.proactiveBy;
   if (doc.rawJson != null) out.raw = JSON.parse(doc.rawJson);
   if (doc.profileName != null) out.profileName = doc.profileName;
   if (doc.replyTo != null) out.replyTo = doc.replyTo;

@@ -26,6 +26,12 @@ export interface LoggedMessage {
   readonly nextAttemptAt?: Date;
   /** The inbound message a reply answers. */
   readonly inReplyTo?: string;
+  /** Outbound: deferred until then without holding back later replies (see `NewOutbound.notBefore`). */
+  readonly notBefore?: Date;
+  /** Outbound: sent instead if the 24-hour window is closed when it goes out. */
+  readonly outsideWindowTemplate?: Extract<OutboundContent, { kind: 'template' }>;
+  /** Outbound: the plugin that sent it proactively (outside a turn). */
+  readonly proactiveBy?: string;
   readonly raw?: unknown;
   /** Inbound: the guest's profile name sent with the message, if any. */
   readonly profileName?: string;

@@ -5,6 +5,7 @@ export const QUERY_LIMITS = {
   dueOutbound: { fallback: 100, max: 1000 },
   queuedOutbound: { fallback: 100, max: 1000 },
   history: { fallback: 20, max: 500 },
+  guestConversations: { fallback: 20, max: 100 },
 } as const;
 
 /** Idle conversations (and message-log rows) are removed after this many days unless configured. */

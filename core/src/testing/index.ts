@@ -3,3 +3,4 @@ export { createTestBot, TestBot, TestGuest, type CreateTestBotOptions, type Test
 export { TEST_CHANNEL_TYPE, type SentRecord } from './test-channel';
 export { signTestJwt, type TestJwtAlgorithm, type TestJwtOptions } from './test-jwt';
 export { createTestStorage } from './test-storage';
+export { FakeClock } from './fake-clock';

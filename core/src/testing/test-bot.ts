@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { createBot, type Kernel } from '../kernel/kernel';
-import { createLogger } from '../logging/logger';
+import type { Clock } from '../kernel/clock';
+import { createLogger, type Logger } from '../logging/logger';
 import type { InboundContent } from '../messaging/inbound';
 import type { OutboundContent } from '../messaging/outbound';
 import type { PluginDefinition } from '../plugins/define-plugin';
@@ -17,6 +18,10 @@ export interface CreateTestBotOptions {
   env?: NodeJS.ProcessEnv;
   /** `text-only` makes the test channel render like a channel without buttons or lists. */
   channel?: 'full' | 'text-only';
+  /** The bot's logger (e.g. one whose lines the test reads); silent unless HOTELLO_TEST_LOG says otherwise. */
+  logger?: Logger;
+  /** The bot's clock: a `FakeClock` makes delays, times and cron run when the test moves it, with no real waiting. */
+  clock?: Clock;
 }
 
 /** A reply as a guest reads it. */
@@ -81,9 +86,19 @@ export class TestBot {
     return new TestGuest(this, hotel, phone, options.language, options.name);
   }
 
-  /** Resolves when no turn or reply is in progress. */
+  /**
+   * Resolves when no turn, reply or event delivery is in progress (a listener may send or
+   * schedule more, so it looks until both are quiet). Retries waiting for their time do not count.
+   */
   async settle(): Promise<void> {
-    await this.kernel.pipeline.scheduler.idle();
+    const { scheduler } = this.kernel.pipeline;
+    const events = this.kernel.eventDispatcher;
+    for (let round = 0; round < 50; round++) {
+      await scheduler.idle();
+      // A turn that just finished has already handed its events over, so an idle dispatcher here means both are quiet.
+      if (events.isIdle) return;
+      await events.idle();
+    }
   }
 
   async stop(): Promise<void> {
@@ -175,7 +190,8 @@ export async function createTestBot(options: CreateTestBotOptions = {}): Promise
     config: withTestChannel(doc, options.channel ?? 'full'),
     baseDir,
     env: options.env,
-    logger: createLogger({ level: process.env.HOTELLO_TEST_LOG ?? 'silent' }),
+    logger: options.logger ?? createLogger({ level: process.env.HOTELLO_TEST_LOG ?? 'silent' }),
+    clock: options.clock,
     extraPlugins: [createTestChannelPlugin(sent), ...(options.plugins ?? [])],
   });
   await kernel.start();

@@ -35,6 +35,10 @@ function guestNumber(): string {
   counter += 1;
   return `+2547${String(counter).padStart(8, '0')}`;
 }
+/** A fresh 24-hex store id, as a caller of `enqueueOutboundOnce` derives one. */
+function storeId(): string {
+  return Array.from({ length: 24 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+}
 function keyFor(hotel = hotelId(), channelId = 'cloud-api', guest = guestNumber()): ConversationKey {
   return { hotelId: hotel, channelId, guest };
 }
@@ -334,6 +338,37 @@ export function describeConversationStoreContract(name: string, factory: Contrac
       });
     });
 
+    describe('guest conversations', () => {
+      it("lists one guest's conversations at a hotel on every channel, latest guest message first", async () => {
+        const hotel = hotelId();
+        const guest = guestNumber();
+        const onCloud = await store.load(keyFor(hotel, 'cloud-api', guest));
+        const onTwilio = await store.load(keyFor(hotel, 'twilio', guest));
+        const silent = await store.load(keyFor(hotel, 'simulator', guest)); // never wrote here
+        await store.save(onCloud, { lastInboundAt: new Date(Date.now() - 60_000) });
+        await store.save(onTwilio, { lastInboundAt: new Date() });
+        await store.load(keyFor(hotel, 'cloud-api')); // another guest
+        await store.load(keyFor(hotelId(), 'cloud-api', guest)); // the same number at another hotel
+        const found = await store.guestConversations(hotel, guest);
+        expect(found.map((c) => c.channelId)).toEqual(['twilio', 'cloud-api', 'simulator']);
+        expect(found[0]).toMatchObject({ id: onTwilio.id, hotelId: hotel, guest });
+        expect(found[2]!.id).toBe(silent.id);
+        expect((await store.guestConversations(hotel, guest, 1)).map((c) => c.id)).toEqual([onTwilio.id]);
+        expect(await store.guestConversations(hotel, guestNumber())).toEqual([]);
+      });
+
+      it('forgets deleted and expired conversations', async () => {
+        const hotel = hotelId();
+        const guest = guestNumber();
+        const a = await store.load(keyFor(hotel, 'cloud-api', guest));
+        await store.load(keyFor(hotel, 'twilio', guest));
+        expect(await store.delete(hotel, a.id)).toBe(true);
+        expect((await store.guestConversations(hotel, guest)).map((c) => c.channelId)).toEqual(['twilio']);
+        await store.sweepExpired(new Date(Date.now() + (TTL_DAYS + 1) * DAY));
+        expect(await store.guestConversations(hotel, guest)).toEqual([]);
+      });
+    });
+
     describe('inbox', () => {
       it('stores an inbound message once; the same provider id again is a duplicate', async () => {
         const key = keyFor();
@@ -420,6 +455,68 @@ export function describeConversationStoreContract(name: string, factory: Contrac
         expect((await store.dueOutbound(key.hotelId)).map((m) => m.id)).toEqual([r1!.id, r2!.id]);
         expect((await store.queuedOutbound(key)).map((m) => m.id)).toEqual([r1!.id, r2!.id]);
         expect(await store.enqueueOutbound([])).toEqual([]);
+      });
+
+      it('queues a message once under a caller-chosen id; the same id again returns the first row', async () => {
+        const key = keyFor();
+        const id = storeId();
+        const first = await store.enqueueOutboundOnce(id, reply(key, 'first'));
+        expect(first.duplicate).toBe(false);
+        expect(first.entry).toMatchObject({ id, status: 'queued', providerMessageId: `out:${id}`, content: { text: 'first' } });
+        const again = await store.enqueueOutboundOnce(id, reply(key, 'second'));
+        expect(again).toEqual({ entry: first.entry, duplicate: true });
+        expect((await store.queuedOutbound(key)).map((m) => m.content)).toEqual([{ kind: 'text', text: 'first' }]);
+        // Still one message after it was sent: the id, not the queue, is the memory.
+        expect(await store.claimOutbound(key.hotelId, id, 60_000)).toBe(true);
+        await store.markSent(key.hotelId, id, `wamid-once-${counter}`);
+        const late = await store.enqueueOutboundOnce(id, reply(key, 'third'));
+        expect(late.duplicate).toBe(true);
+        expect(late.entry).toMatchObject({ id, status: 'sent' });
+        expect(await store.history(key)).toHaveLength(1);
+      });
+
+      it('stores exactly one row when the same id is queued concurrently', async () => {
+        const key = keyFor();
+        const id = storeId();
+        const results = await Promise.all(Array.from({ length: 6 }, (_, i) => store.enqueueOutboundOnce(id, reply(key, `copy ${i}`))));
+        expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+        expect(new Set(results.map((r) => r.entry.id))).toEqual(new Set([id]));
+        expect(await store.history(key)).toHaveLength(1);
+      });
+
+      it('refuses an id that is not a store id, or that another hotel holds', async () => {
+        const key = keyFor();
+        await expect(store.enqueueOutboundOnce('not-an-id', reply(key))).rejects.toBeInstanceOf(StoreValidationError);
+        const id = storeId();
+        await store.enqueueOutboundOnce(id, reply(key, 'mine'));
+        await expect(store.enqueueOutboundOnce(id, reply(keyFor(), 'theirs'))).rejects.toBeInstanceOf(StoreValidationError);
+        expect((await store.queuedOutbound(key)).map((m) => m.content)).toEqual([{ kind: 'text', text: 'mine' }]);
+      });
+
+      it('keeps a deferred message out of the due work until its notBefore, with its template and sender', async () => {
+        const key = keyFor();
+        const notBefore = new Date(Date.now() + 3_600_000);
+        const template = { kind: 'template' as const, name: 'reminder', language: 'es', parameters: ['Ana'] };
+        const [deferred, now] = await store.enqueueOutbound([
+          { ...reply(key, 'later'), notBefore, outsideWindowTemplate: template, proactiveBy: 'reminders' },
+          reply(key, 'now'),
+        ]);
+        expect(deferred).toMatchObject({ notBefore, nextAttemptAt: notBefore, outsideWindowTemplate: template, proactiveBy: 'reminders' });
+        expect((await store.dueOutbound(key.hotelId)).map((m) => m.id)).toEqual([now!.id]);
+        expect(await store.claimOutbound(key.hotelId, deferred!.id, 60_000)).toBe(false);
+        expect((await store.queuedOutbound(key)).map((m) => m.id)).toEqual([deferred!.id, now!.id]);
+        expect((await store.dueOutbound(key.hotelId, new Date(notBefore.getTime() + 1))).map((m) => m.id)).toEqual([deferred!.id, now!.id]);
+        advance(3_600_001);
+        expect(await store.claimOutbound(key.hotelId, deferred!.id, 60_000)).toBe(true);
+        // A notBefore already past is simply due.
+        const [past] = await store.enqueueOutbound([{ ...reply(key), notBefore: new Date(Date.now() - 1000) }]);
+        expect((await store.dueOutbound(key.hotelId)).map((m) => m.id)).toContain(past!.id);
+        await expect(store.enqueueOutbound([{ ...reply(key), notBefore: 'soon' as unknown as Date }])).rejects.toBeInstanceOf(
+          StoreValidationError,
+        );
+        await expect(
+          store.enqueueOutbound([{ ...reply(key), outsideWindowTemplate: { kind: 'text', text: 'x' } as unknown as typeof template }]),
+        ).rejects.toBeInstanceOf(StoreValidationError);
       });
 
       it('lets exactly one of two concurrent claimers send a reply', async () => {
@@ -649,6 +746,11 @@ export function describeConversationStoreContract(name: string, factory: Contrac
             (await store.list(w.a)).map((c) => c.id),
             w,
           ),
+        guestConversations: async (w) =>
+          notB(
+            (await store.guestConversations(w.a, w.keyB.guest)).map((c) => c.id),
+            w,
+          ),
         save: async (w) => {
           await expect(store.save({ ...w.convB, hotelId: w.a }, { slots: { secret: 'stolen' } })).rejects.toBeInstanceOf(
             ConcurrentUpdateError,
@@ -670,6 +772,10 @@ export function describeConversationStoreContract(name: string, factory: Contrac
           const [row] = await store.enqueueOutbound([reply({ ...w.keyB, hotelId: w.a })]);
           expect(row!.hotelId).toBe(w.a);
         },
+        enqueueOutboundOnce: async (w) =>
+          expect(store.enqueueOutboundOnce(w.queuedB.id, reply({ ...w.keyB, hotelId: w.a }, 'hijack'))).rejects.toBeInstanceOf(
+            StoreValidationError,
+          ),
         dueOutbound: async (w) =>
           notB(
             (await store.dueOutbound(w.a)).map((m) => m.id),
@@ -715,6 +821,8 @@ export function describeConversationStoreContract(name: string, factory: Contrac
           store.pendingInbound(hotel),
           store.markInbound(hotel, '0123456789abcdef01234567', 'handled'),
           store.enqueueOutbound([reply(key)]),
+          store.enqueueOutboundOnce('0123456789abcdef01234567', reply(key)),
+          store.guestConversations(hotel, '+254700000001'),
           store.dueOutbound(hotel),
           store.queuedOutbound(key),
           store.claimOutbound(hotel, '0123456789abcdef01234567', 1000),

@@ -179,17 +179,28 @@ export class BookingService {
     return booking;
   }
 
-  /** Releases unpaid holds past their expiry and finishes interrupted bookings, for every hotel. */
+  /**
+   * Releases one hotel's unpaid holds past their expiry and finishes its interrupted bookings;
+   * resolves with how many holds expired. Booking's `sweep` job runs it per hotel; it throws when
+   * the backend fails (the job logs it, and the next sweep tries again).
+   */
+  async sweepHotel(hotelId: string): Promise<number> {
+    const backend = this.deps.registry.for(hotelId);
+    let expired = 0;
+    await backend.recover?.(hotelId, this.now());
+    for (const booking of (await backend.expireHolds?.(hotelId, this.now())) ?? []) {
+      expired++;
+      await this.deps.events.emit('booking.expired', { hotelId, booking });
+    }
+    return expired;
+  }
+
+  /** {@link sweepHotel} for every hotel where booking is on; a hotel that fails is logged, the others go on. */
   async sweep(): Promise<number> {
     let expired = 0;
     for (const hotelId of this.deps.registry.hotelIds()) {
-      const backend = this.deps.registry.for(hotelId);
       try {
-        await backend.recover?.(hotelId, this.now());
-        for (const booking of (await backend.expireHolds?.(hotelId, this.now())) ?? []) {
-          expired++;
-          await this.deps.events.emit('booking.expired', { hotelId, booking });
-        }
+        expired += await this.sweepHotel(hotelId);
       } catch (err) {
         this.deps.logger.warn({ err, hotelId }, 'booking sweep failed; retrying on the next one');
       }

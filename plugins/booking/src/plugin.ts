@@ -10,6 +10,9 @@ import { bookFlow, cancelFlow, myBookingsFlow } from './flow/flows';
 import { NAMESPACE, TEXTS } from './i18n/texts';
 import { bookingOptionsSchema, type BookingOptions } from './options';
 
+/** Booking's job that releases expired holds and finishes interrupted bookings of one hotel. */
+export const SWEEP_JOB = 'sweep';
+
 /** The hotels where booking is on, with their options and where those live in the config. */
 function enabledHotels(ctx: PluginContext<BookingOptions>): { hotelId: string; path: string; options: BookingOptions }[] {
   return ctx.config.hotels.flatMap((hotel, i) => {
@@ -32,13 +35,16 @@ export const bookingPlugin = definePlugin({
   register(ctx) {
     const hotels = enabledHotels(ctx);
     const catalog = RoomCatalog.load(hotels);
-    const registry = new BackendRegistry(hotels, { storage: ctx.storage, catalog, logger: ctx.logger });
+    // Holds expire by the bot's clock, the one jobs run by (a test's FakeClock moves both).
+    const now = () => ctx.clock.now();
+    const registry = new BackendRegistry(hotels, { storage: ctx.storage, catalog, logger: ctx.logger, now });
     const service = new BookingService({
       registry,
       hotels: ctx.hotels,
       optionsFor: (hotelId) => ctx.optionsFor(hotelId),
       events: ctx.events,
       logger: ctx.logger,
+      now,
     });
     ctx.services.provide(BOOKING_SERVICE, service);
 
@@ -49,17 +55,17 @@ export const bookingPlugin = definePlugin({
     ctx.flows.add('cancel_booking', cancelFlow(service));
     registerBookingAdminRoutes(ctx.http.adminRouter, (hotelId) => registry.for(hotelId));
 
-    let sweeper: NodeJS.Timeout | undefined;
+    // Expired holds and interrupted bookings, per hotel every `sweepIntervalMs`: a repeating job, so
+    // of several instances one sweeps each time, and a restart loses no sweep. A failed sweep is
+    // logged and the next one (soon) tries again.
+    const sweep = ctx.jobs.define(SWEEP_JOB, ({ hotelId }) => service.sweepHotel(hotelId).then(() => undefined), { attempts: 1 });
     return {
       async start() {
         await registry.start();
-        await service.sweep();
-        const interval = Math.min(...hotels.map((h) => h.options.sweepIntervalMs), 15_000);
-        sweeper = setInterval(() => void service.sweep(), interval);
-        sweeper.unref();
+        // The first run of a new schedule is right away; a stored one keeps its slot.
+        for (const { hotelId, options } of hotels) await sweep.repeat({ hotelId, everyMs: options.sweepIntervalMs });
       },
       async stop() {
-        clearInterval(sweeper);
         await registry.stop();
       },
     };

@@ -8,8 +8,8 @@
 import './events';
 import './slots/intent-slots';
 
-export { intentPlugin as default, intentPlugin, INTENT_LOG, LLM_CLIENT_FACTORY, type LlmClientFactory } from './plugin';
-export { intentOptionsSchema, llmOptionsSchema, defaultOptions, type IntentOptions, type LlmOptions, type Pricing } from './options';
+export { intentPlugin as default, intentPlugin, INTENT_LOG } from './plugin';
+export { intentOptionsSchema, llmOptionsSchema, defaultOptions, type IntentOptions, type LlmOptions } from './options';
 export { BUILTIN_INTENTS, BUILTIN_SLOTS, DEFAULT_MENU, type BuiltinIntent } from './builtin/intents';
 export { LANGUAGE_PACKS, SUPPORTED_LANGUAGES } from './builtin/languages';
 export type { LanguagePack } from './builtin/language-pack';
@@ -38,18 +38,8 @@ export {
   type SlotValues,
   type SlotErrorCode,
 } from './slots/slot-types';
-export { LangChainLlmClient, resolveApiKey, type LlmClient, type LlmReply } from './llm/llm-client';
-export { LlmLayer, type LlmAsk, type LlmVerdict } from './llm/llm-layer';
+export { LlmLayer, type LlmAsk, type LlmFailure, type LlmVerdict } from './llm/llm-layer';
 export { buildOutputSchema, type LlmOutput } from './llm/llm-schema';
 export { buildPrompt, type Prompt } from './llm/llm-prompt';
-export { estimateCost } from './llm/pricing';
-export type {
-  ClassificationRecord,
-  IntentLogRepository,
-  IntentLogSummary,
-  LayerStats,
-  LlmOutcome,
-  LlmUsageRecord,
-} from './cost/intent-log';
+export type { ClassificationRecord, IntentLogRepository, IntentLogSummary, LayerStats } from './cost/intent-log';
 export { IntentLog, RETENTION_DAYS } from './cost/stored-intent-log';
-export { LlmBudget, monthIn, type BudgetExceeded } from './cost/llm-budget';

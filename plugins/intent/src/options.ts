@@ -18,37 +18,42 @@ const language = z.string().refine((l) => SUPPORTED_LANGUAGES.includes(l), {
 
 const intentName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected an intent name such as "book_room"');
 
-/** Prices in US dollars per million tokens, to estimate what each LLM call cost. */
-export const pricingSchema = z
-  .object({
-    inputPerMillion: z.number().min(0),
-    outputPerMillion: z.number().min(0),
-  })
-  .strict();
+/** Keys that moved to core's `llm` section when the LLM became one service for every plugin. */
+const MOVED_TO_CORE = {
+  baseUrl: 'baseUrl',
+  model: 'model',
+  apiKey: 'apiKey',
+  keyEnv: 'keyEnv',
+  monthlyBudgetUsd: 'monthlyBudgetUsd',
+  pricing: 'pricing',
+  method: 'structuredMethod',
+} as const;
 
+/** Accepts nothing: a key that moved says where it lives now (`plugins[i].options.llm.model: moved…`). */
+function movedToCore(key: keyof typeof MOVED_TO_CORE) {
+  const target = MOVED_TO_CORE[key];
+  return z
+    .unknown()
+    .refine((v) => v === undefined, {
+      message: `moved to core's llm section: write llm.${target} at the top level of the config (or hotels[].llm.${target} for one hotel); see core/README.md, "LLM service"`,
+    })
+    .optional();
+}
+
+/**
+ * What the intent plugin decides about its LLM layer. Which model, where, with which key, budget
+ * and prices is core's `llm` section: the layer uses the hotel's LLM from `ctx.llm` wherever core
+ * has one, unless `enabled: false`.
+ */
 export const llmOptionsSchema = z
   .object({
-    /** Per-hotel switch: `llm: { enabled: false }` under a hotel keeps the rest of the settings. */
+    /** Per-hotel switch: `llm: { enabled: false }` keeps the LLM away from this plugin's turns. */
     enabled: z.boolean().default(true),
-    /** Any OpenAI-compatible endpoint (vLLM, Ollama, LM Studio, a gateway); OpenAI when omitted. */
-    baseUrl: z.url().optional(),
-    model: z.string().min(1).default('gpt-4o-mini'),
-    /** The key itself, written as `${SOME_VARIABLE}` (core refuses inline secrets). */
-    apiKey: z.string().optional(),
-    /** Or the name of the environment variable that holds the key. */
-    keyEnv: z
-      .string()
-      .regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name')
-      .default('OPENAI_API_KEY'),
-    /** A slow answer is worse than a clarifying question: past this the turn goes on without it. */
+    /** A slow answer is worse than a clarifying question: past this the turn goes on without it (no retries). */
     timeoutMs: z.number().int().positive().max(60_000).default(4_000),
-    /** Spend per hotel and calendar month (hotel time zone); past it the LLM layer is skipped. */
-    monthlyBudgetUsd: z.number().min(0).default(20),
-    pricing: pricingSchema.default({ inputPerMillion: 0.15, outputPerMillion: 0.6 }),
-    /** How the model is asked for structured output; function calling works with most servers. */
-    method: z.enum(['functionCalling', 'jsonSchema', 'jsonMode']).default('functionCalling'),
     /** LLM answers below this confidence are treated as "not sure". */
     minConfidence: z.number().min(0).max(1).default(0.5),
+    ...Object.fromEntries(Object.keys(MOVED_TO_CORE).map((k) => [k, movedToCore(k as keyof typeof MOVED_TO_CORE)])),
   })
   .strict();
 
@@ -77,14 +82,13 @@ export const intentOptionsSchema = z
       .string()
       .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as "USD"')
       .optional(),
-    /** The LLM fallback; off when omitted. */
-    llm: llmOptionsSchema.optional(),
+    /** The LLM layer, used where core's `llm` gives the hotel a model. */
+    llm: llmOptionsSchema.default({ enabled: true, timeoutMs: 4_000, minConfidence: 0.5 }),
   })
   .strict();
 
 export type IntentOptions = z.output<typeof intentOptionsSchema>;
-export type LlmOptions = z.output<typeof llmOptionsSchema>;
-export type Pricing = z.output<typeof pricingSchema>;
+export type LlmOptions = Pick<z.output<typeof llmOptionsSchema>, 'enabled' | 'timeoutMs' | 'minConfidence'>;
 
 /** Options with every default applied, for code that runs without a config (tests, tools). */
 export function defaultOptions(overrides: Partial<z.input<typeof intentOptionsSchema>> = {}): IntentOptions {

@@ -4,14 +4,12 @@ import { builtinDeclarations } from './builtin/declarations';
 import { registerIntentCommands } from './cli/intents-command';
 import { LayeredClassifier } from './classifier/layered-classifier';
 import type { IntentLogRepository } from './cost/intent-log';
-import { LlmBudget } from './cost/llm-budget';
 import { IntentLog } from './cost/stored-intent-log';
 import './events';
 import { greeting, helpMenu, talkToPerson, thanksGoodbye } from './handlers/handlers';
 import { NAMESPACE, TEXTS } from './i18n/texts';
-import { LangChainLlmClient, resolveApiKey, type LlmClient } from './llm/llm-client';
 import { LlmLayer } from './llm/llm-layer';
-import { intentOptionsSchema, type IntentOptions, type LlmOptions } from './options';
+import { intentOptionsSchema, type IntentOptions } from './options';
 import { clarify } from './turn/clarify';
 import { menuSupport } from './turn/menu-support';
 import { understand } from './turn/understand';
@@ -23,36 +21,26 @@ import { understand } from './turn/understand';
  */
 export const INTENT_LOG: InjectionToken<IntentLogRepository> = Symbol.for('hotello.intent.log');
 
-/** Builds the LLM client for a hotel's settings; tests register their own under this token. */
-export type LlmClientFactory = (options: LlmOptions, apiKey: string) => LlmClient;
-export const LLM_CLIENT_FACTORY: InjectionToken<LlmClientFactory> = Symbol.for('hotello.intent.llmClientFactory');
-
-/** The LLM layer for a hotel, or undefined where none is configured. */
+/** The LLM layer for a hotel, or undefined where it has none. */
 type LlmLayerLookup = (hotelId: string) => LlmLayer | undefined;
 
 function resolveOr<T>(ctx: PluginContext<IntentOptions>, token: InjectionToken<T>, fallback: () => T): T {
   return ctx.container.isRegistered(token, true) ? ctx.container.resolve(token) : fallback();
 }
 
-/** One LLM layer per distinct LLM setting, so hotels that share settings share the client. */
-function llmLayers(ctx: PluginContext<IntentOptions>, log: IntentLogRepository, budget: LlmBudget): LlmLayerLookup {
-  const factory = resolveOr<LlmClientFactory>(ctx, LLM_CLIENT_FACTORY, () => (options, key) => new LangChainLlmClient(options, key));
+/**
+ * One LLM layer per hotel where core gives it an LLM (`ctx.llm`, the hotel's model, budget and
+ * usage log) and the plugin's `llm.enabled` is not false there.
+ */
+function llmLayers(ctx: PluginContext<IntentOptions>): LlmLayerLookup {
   const layers = new Map<string, LlmLayer | undefined>();
-  const warned = new Set<string>();
   return (hotelId) => {
-    const llm = ctx.optionsFor(hotelId)?.llm;
-    if (!llm?.enabled) return undefined;
-    const key = JSON.stringify(llm);
-    if (!layers.has(key)) {
-      const apiKey = resolveApiKey(llm);
-      if (!apiKey) {
-        if (!warned.has(key))
-          ctx.logger.warn({ hotel: hotelId, keyEnv: llm.keyEnv }, 'intent LLM configured without an API key; the LLM layer stays off');
-        warned.add(key);
-        layers.set(key, undefined);
-      } else layers.set(key, new LlmLayer(factory(llm, apiKey), llm, log, budget, ctx.logger));
+    if (!layers.has(hotelId)) {
+      const options = ctx.optionsFor(hotelId)?.llm;
+      const llm = ctx.llm.forHotel(hotelId);
+      layers.set(hotelId, options?.enabled && llm.available ? new LlmLayer(llm, options, ctx.logger) : undefined);
     }
-    return layers.get(key);
+    return layers.get(hotelId);
   };
 }
 
@@ -73,11 +61,9 @@ export const intentPlugin = definePlugin({
     ctx.messages.add(NAMESPACE, TEXTS);
 
     const optionsFor = (hotelId: string) => ctx.optionsFor(hotelId);
-    // The logs live in the plugin's own collections, so on the MongoDB store every instance
-    // shares the budget; core builds their indexes before `start`.
+    // The log lives in the plugin's own collection; core builds its indexes before `start`.
     const log = resolveOr(ctx, INTENT_LOG, () => new IntentLog(ctx.storage));
-    const budget = new LlmBudget(log, (info) => ctx.events.emit('intent.llm_budget_exceeded', info));
-    const llmFor = llmLayers(ctx, log, budget);
+    const llmFor = llmLayers(ctx);
     const classifier = new LayeredClassifier({
       intentsFor: (hotelId) => ctx.intents.list(hotelId),
       hotel: (hotelId) => ctx.hotels.get(hotelId),
@@ -99,7 +85,7 @@ export const intentPlugin = definePlugin({
     return {
       async start() {
         // Every plugin has declared its intents by now: train what each hotel needs, and load the
-        // LLM client where one is configured, before the first guest writes, so no turn pays for it.
+        // LLM libraries where a hotel has an LLM, before the first guest writes, so no turn pays for it.
         const hotels = ctx.hotels
           .list()
           .filter((h) => ctx.isEnabledFor(h.id))

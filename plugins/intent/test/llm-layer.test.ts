@@ -1,10 +1,10 @@
+import { createLogger, llmConfigSchema, LlmService, type LlmBudgetExceeded, type LlmConfig } from '@hotello/core';
+import { createTestStorage } from '@hotello/core/testing';
 import { LayeredClassifier } from '../src/classifier/layered-classifier';
 import type { IntentLog } from '../src/cost/stored-intent-log';
-import { LlmBudget, type BudgetExceeded } from '../src/cost/llm-budget';
-import { LangChainLlmClient } from '../src/llm/llm-client';
 import { LlmLayer } from '../src/llm/llm-layer';
 import { defaultOptions, type LlmOptions } from '../src/options';
-import { FakeOpenAI, type ChatRequest } from './fakes/openai-fake';
+import { FakeOpenAI, type ChatRequest } from '../../../test/fakes/openai-fake';
 import { builtinDefinitions, HOTEL, memoryIntentLog, quietLogger } from './helpers';
 
 const NOW = new Date('2025-03-05T10:00:00Z');
@@ -17,30 +17,48 @@ function toolSchema(request: ChatRequest) {
   };
 }
 
-describe('LLM layer against a local OpenAI-compatible server', () => {
+describe("LLM layer on core's LLM service, against a local OpenAI-compatible server", () => {
   let fake: FakeOpenAI;
   let log: IntentLog;
-  let exceeded: BudgetExceeded[];
+  let service: LlmService;
+  let exceeded: LlmBudgetExceeded[];
   let logger: ReturnType<typeof quietLogger>;
+  // The service's clock: the budget month is the hotel's month of "now".
+  let now = NOW;
+
+  /** Core's LLM service as a bot would build it from `llm:` (one hotel, the fake as endpoint). */
+  function llmService(config: LlmConfig = {}): LlmService {
+    exceeded = [];
+    return new LlmService({
+      llm: llmConfigSchema.parse({
+        baseUrl: fake.baseUrl,
+        apiKey: 'sk-test',
+        model: 'test-model',
+        pricing: { 'test-model': { inputPerMillion: 0.15, outputPerMillion: 0.6 } },
+        ...config,
+      }),
+      hotels: [{ id: HOTEL.id, timezone: HOTEL.timezone }],
+      storage: createTestStorage('core'),
+      emit: (info) => void exceeded.push(info),
+      logger: createLogger({ level: 'silent' }),
+      now: () => now,
+      spendCacheMs: 0,
+    });
+  }
 
   beforeAll(async () => {
     fake = await new FakeOpenAI({ apiKey: 'sk-test', answer: () => ({ kind: 'tool', args: { intent: 'none', confidence: 0 } }) }).start();
     // Loading langchain takes a second or more on a busy machine: not what these tests time.
-    await new LangChainLlmClient(defaultOptions({ llm: {} }).llm!, 'sk-test').warmUp();
+    await llmService().forPlugin('intent').forHotel(HOTEL.id).warmUp();
   });
   afterAll(() => fake.stop());
 
-  function classifier(llm: Partial<LlmOptions> = {}): LayeredClassifier {
+  function classifier(llm: Partial<LlmOptions> = {}, core: LlmConfig = {}): LayeredClassifier {
     log = memoryIntentLog();
-    exceeded = [];
     logger = quietLogger();
-    const llmOptions = defaultOptions({
-      llm: { baseUrl: fake.baseUrl, apiKey: 'sk-test', model: 'test-model', timeoutMs: 1_500, ...llm },
-    }).llm!;
-    const budget = new LlmBudget(log, (info) => void exceeded.push(info));
-    const layer = new LlmLayer(new LangChainLlmClient(llmOptions, 'sk-test'), llmOptions, log, budget, logger);
-    void layer.warmUp();
-    const options = defaultOptions({ threshold: 0.99, llm });
+    service = llmService(core);
+    const options = defaultOptions({ threshold: 0.99, llm: { timeoutMs: 1_500, ...llm } });
+    const layer = new LlmLayer(service.forPlugin('intent').forHotel(HOTEL.id), options.llm, logger);
     return new LayeredClassifier({
       intentsFor: () => builtinDefinitions(),
       hotel: () => HOTEL,
@@ -52,8 +70,9 @@ describe('LLM layer against a local OpenAI-compatible server', () => {
   }
 
   beforeEach(() => {
-    fake.requests.length = 0;
+    fake.reset();
     fake.delayMs = 0;
+    now = NOW;
   });
 
   it('takes a valid structured answer, with its slots checked, and logs tokens and cost', async () => {
@@ -80,9 +99,17 @@ describe('LLM layer against a local OpenAI-compatible server', () => {
     expect(system).not.toContain('grandmother');
     expect(system).toContain('Today is 2025-03-05');
 
-    const summary = await log.summary(HOTEL.id, new Date(0));
-    expect(summary.llm).toEqual({ calls: 1, inputTokens: 180, outputTokens: 24, costUsd: (180 * 0.15 + 24 * 0.6) / 1_000_000 });
-    expect(summary.byLayer.llm?.count).toBe(1);
+    // Core logs the call, attributed to the intent plugin, with its tokens and cost.
+    const usage = await service.usage.summary(HOTEL.id, new Date(0));
+    expect(usage).toMatchObject({
+      calls: 1,
+      inputTokens: 180,
+      outputTokens: 24,
+      byPlugin: { intent: { calls: 1 } },
+      byKind: { structured: { calls: 1 } },
+    });
+    expect(usage.costUsd).toBeCloseTo((180 * 0.15 + 24 * 0.6) / 1_000_000, 12);
+    expect((await log.summary(HOTEL.id, new Date(0))).byLayer.llm?.count).toBe(1);
   });
 
   it('falls back safely on a malformed answer', async () => {
@@ -92,7 +119,7 @@ describe('LLM layer against a local OpenAI-compatible server', () => {
     const c = classifier();
     const result = await c.classify({ hotelId: HOTEL.id, text: UNCLEAR, language: 'en', now: NOW });
     expect(result).toMatchObject({ name: 'none', layer: 'fallback' });
-    expect((await log.summary(HOTEL.id, new Date(0))).llm.calls).toBe(1);
+    expect((await service.usage.summary(HOTEL.id, new Date(0))).calls).toBe(1);
     warn.mockRestore();
   });
 
@@ -105,17 +132,19 @@ describe('LLM layer against a local OpenAI-compatible server', () => {
     const result = await c.classify({ hotelId: HOTEL.id, text: UNCLEAR, language: 'en', now: NOW });
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(result).toMatchObject({ name: 'none', layer: 'fallback' });
-    // A timed-out call may still be billed: its prompt is charged as an estimate.
-    const usage = await log.summary(HOTEL.id, new Date(0));
-    expect(usage.llm.calls).toBe(1);
-    expect(usage.llm.inputTokens).toBeGreaterThan(50);
+    // A timed-out call may still be billed: its prompt is charged as an estimate; it is not retried.
+    const usage = await service.usage.summary(HOTEL.id, new Date(0));
+    expect(usage.calls).toBe(1);
+    expect(usage.inputTokens).toBeGreaterThan(50);
+    expect(fake.arrivals).toHaveLength(1);
   });
 
-  it('falls back safely on a server error', async () => {
+  it('falls back safely on a server error, without retrying (core would retry a 5xx for other callers)', async () => {
     fake.answer = () => ({ kind: 'status', status: 500, body: { error: { message: 'overloaded', type: 'server_error' } } });
-    const result = await classifier().classify({ hotelId: HOTEL.id, text: UNCLEAR, language: 'en', now: NOW });
+    const result = await classifier({}, { retries: 3 }).classify({ hotelId: HOTEL.id, text: UNCLEAR, language: 'en', now: NOW });
     expect(result).toMatchObject({ name: 'none', layer: 'fallback' });
     expect(logger.warnings).toHaveLength(1);
+    expect(fake.requests).toHaveLength(1);
   });
 
   it('rejects a hallucinated intent name', async () => {
@@ -169,7 +198,12 @@ describe('LLM layer against a local OpenAI-compatible server', () => {
       expect(request.response_format?.type).toBe('json_schema');
       return { kind: 'content', content: JSON.stringify({ intent: 'complaint', confidence: 0.85 }) };
     };
-    const result = await classifier({ method: 'jsonSchema' }).classify({ hotelId: HOTEL.id, text: UNCLEAR, language: 'en', now: NOW });
+    const result = await classifier({}, { structuredMethod: 'jsonSchema' }).classify({
+      hotelId: HOTEL.id,
+      text: UNCLEAR,
+      language: 'en',
+      now: NOW,
+    });
     expect(result).toMatchObject({ name: 'complaint', layer: 'llm' });
   });
 
@@ -185,14 +219,17 @@ describe('LLM layer against a local OpenAI-compatible server', () => {
   it('stops calling over the monthly budget, alerts once per month, and starts again next month', async () => {
     fake.answer = () => ({ kind: 'tool', args: { intent: 'book_room', confidence: 0.9 } });
     // One call costs about $0.00004: the first goes through, then the budget is spent.
-    const c = classifier({ monthlyBudgetUsd: 0.00001 });
-    const ask = (now: Date) => c.classify({ hotelId: HOTEL.id, text: UNCLEAR, language: 'en', now });
+    const c = classifier({}, { monthlyBudgetUsd: 0.00001 });
+    const ask = (at: Date) => {
+      now = at;
+      return c.classify({ hotelId: HOTEL.id, text: UNCLEAR, language: 'en', now: at });
+    };
 
     expect((await ask(NOW)).layer).toBe('llm');
     expect((await ask(NOW)).layer).toBe('fallback');
     expect((await ask(new Date('2025-03-20T10:00:00Z'))).layer).toBe('fallback');
     expect(fake.requests).toHaveLength(1);
-    expect(exceeded).toEqual([{ hotelId: HOTEL.id, month: '2025-03', spentUsd: expect.any(Number), budgetUsd: 0.00001 }]);
+    expect(exceeded).toEqual([{ hotelId: HOTEL.id, month: '2025-03', spentUsd: expect.any(Number), budgetUsd: 0.00001, plugin: 'intent' }]);
 
     expect((await ask(new Date('2025-04-01T10:00:00Z'))).layer).toBe('llm');
     expect(fake.requests).toHaveLength(2);
@@ -202,8 +239,9 @@ describe('LLM layer against a local OpenAI-compatible server', () => {
     fake.answer = () => ({ kind: 'tool', args: { intent: 'book_room', confidence: 0.9 } });
     const c = classifier();
     // 22:30 UTC on 31 March is already 1 April in Nairobi.
-    await c.classify({ hotelId: HOTEL.id, text: UNCLEAR, language: 'en', now: new Date('2025-03-31T22:30:00Z') });
-    expect(await log.llmSpend(HOTEL.id, '2025-04')).toBeGreaterThan(0);
-    expect(await log.llmSpend(HOTEL.id, '2025-03')).toBe(0);
+    now = new Date('2025-03-31T22:30:00Z');
+    await c.classify({ hotelId: HOTEL.id, text: UNCLEAR, language: 'en', now });
+    expect(await service.usage.spent(HOTEL.id, '2025-04')).toBeGreaterThan(0);
+    expect(await service.usage.spent(HOTEL.id, '2025-03')).toBe(0);
   });
 });

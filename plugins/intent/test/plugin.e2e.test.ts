@@ -1,7 +1,7 @@
 import { definePlugin, type PluginDefinition } from '@hotello/core';
 import { createTestBot, type TestBot } from '@hotello/core/testing';
 import intentPlugin from '../src';
-import { FakeOpenAI } from './fakes/openai-fake';
+import { FakeOpenAI } from '../../../test/fakes/openai-fake';
 
 /** A stand-in for the booking plugin: answers a few built-in intents with a fixed text. */
 const fakeBooking: PluginDefinition = definePlugin({
@@ -131,23 +131,27 @@ describe('intent plugin with an LLM', () => {
     fake = await new FakeOpenAI({ answer: () => ({ kind: 'tool', args: { intent: 'talk_to_person', confidence: 0.9 } }) }).start();
     bot = await createTestBot({
       config: {
+        // Core's LLM, with its prices; one call spends the budget: the second unclear message must not reach the LLM.
+        llm: {
+          baseUrl: fake.baseUrl,
+          apiKey: 'sk-test',
+          model: 'test-model',
+          pricing: { 'test-model': { inputPerMillion: 0.15, outputPerMillion: 0.6 } },
+        },
         hotels: [
           {
             id: 'seaside',
             name: 'Seaside Hotel',
             timezone: 'Africa/Nairobi',
-            // One call spends the budget: the second unclear message must not reach the LLM.
-            plugins: {
-              intent: {
-                llm: { baseUrl: fake.baseUrl, apiKey: 'sk-test', model: 'test-model', monthlyBudgetUsd: 0.00001, timeoutMs: 20_000 },
-              },
-            },
+            llm: { monthlyBudgetUsd: 0.00001 },
+            // The plugin keeps only what is its own: a deadline generous enough for a busy test machine.
+            plugins: { intent: { llm: { timeoutMs: 20_000 } } },
           },
         ],
       },
       plugins: [intentPlugin],
     });
-    bot.kernel.events.on('intent.llm_budget_exceeded', (info) => void alerts.push(info));
+    bot.kernel.events.on('llm.budget_exceeded', (info) => void alerts.push(info));
   });
   afterAll(async () => {
     await bot.stop();

@@ -61,6 +61,8 @@ export class MemoryConversationStore implements ConversationStore {
   private readonly conversations = new Map<string, StoredConversation>();
   /** (hotel, channel, guest) → conversation id: the unique key. */
   private readonly conversationIds = new Map<string, string>();
+  /** (hotel, guest) → their conversation ids on every channel: `guestConversations` without a scan. */
+  private readonly conversationsByGuest = new Map<string, Set<string>>();
   private readonly messages = new Map<string, StoredMessage>();
   /** (hotel, channel, provider id) → message id: the dedup key. */
   private readonly messageIds = new Map<string, string>();
@@ -108,6 +110,8 @@ export class MemoryConversationStore implements ConversationStore {
       };
       this.conversations.set(doc._id, doc);
       this.conversationIds.set(keyOf(key.hotelId, key.channelId, key.guest), doc._id);
+      const guestKey = keyOf(key.hotelId, '', key.guest);
+      this.conversationsByGuest.set(guestKey, (this.conversationsByGuest.get(guestKey) ?? new Set<string>()).add(doc._id));
     } else if (doc.expiresAt <= now) {
       // Not swept yet, but gone as far as anyone can tell: start over under the same id.
       for (const field of CLEARABLE_FIELDS) delete doc[field];
@@ -157,13 +161,26 @@ export class MemoryConversationStore implements ConversationStore {
       .map((c) => this.conversationOut(c));
   }
 
+  async guestConversations(hotelId: string, guest: string, limit?: number): Promise<Conversation[]> {
+    this.assertOpen('guestConversations');
+    assertHotelId(hotelId);
+    assertGuest(guest);
+    const max = clampLimit(limit, QUERY_LIMITS.guestConversations.fallback, QUERY_LIMITS.guestConversations.max);
+    const ids = this.conversationsByGuest.get(keyOf(hotelId, '', guest)) ?? [];
+    const inbound = (c: StoredConversation) => c.lastInboundAt?.getTime() ?? -Infinity;
+    return [...ids]
+      .map((id) => this.conversations.get(id)!)
+      .sort((a, b) => inbound(b) - inbound(a) || (b._id < a._id ? -1 : 1))
+      .slice(0, max)
+      .map((c) => this.conversationOut(c));
+  }
+
   async delete(hotelId: string, conversationId: string): Promise<boolean> {
     this.assertOpen('delete');
     assertHotelId(hotelId);
     const doc = this.ownConversation(hotelId, conversationId);
     if (!doc) return false;
-    this.conversations.delete(doc._id);
-    this.conversationIds.delete(keyOf(doc.hotelId, doc.channelId, doc.guest));
+    this.removeConversation(doc);
     return true;
   }
 
@@ -173,8 +190,7 @@ export class MemoryConversationStore implements ConversationStore {
     let removed = 0;
     for (const doc of [...this.conversations.values()]) {
       if (doc.expiresAt > now) continue;
-      this.conversations.delete(doc._id);
-      this.conversationIds.delete(keyOf(doc.hotelId, doc.channelId, doc.guest));
+      this.removeConversation(doc);
       removed += 1;
     }
     for (const doc of [...this.messages.values()]) {
@@ -237,6 +253,19 @@ export class MemoryConversationStore implements ConversationStore {
     });
     for (const doc of docs) this.insertMessage(doc);
     return docs.map((d) => this.messageOut(d));
+  }
+
+  async enqueueOutboundOnce(id: string, message: NewOutbound): Promise<{ entry: LoggedMessage; duplicate: boolean }> {
+    this.assertOpen('enqueueOutboundOnce');
+    if (!isStoreId(id)) throw new StoreValidationError(`enqueueOutboundOnce: invalid id ${JSON.stringify(String(id)).slice(0, 40)}`);
+    const now = this.now();
+    const doc: StoredMessage = { _id: id, ...outboundDocument(message, id, now, this.ttlDays) };
+    const existing = this.messages.get(id);
+    if (existing && existing.hotelId !== doc.hotelId)
+      throw new StoreValidationError('enqueueOutboundOnce: the id is taken by another hotel');
+    if (existing) return { entry: this.messageOut(existing), duplicate: true };
+    this.insertMessage(doc);
+    return { entry: this.messageOut(doc), duplicate: false };
   }
 
   async dueOutbound(hotelId: string, now: Date = this.now(), limit?: number): Promise<LoggedMessage[]> {
@@ -357,6 +386,15 @@ export class MemoryConversationStore implements ConversationStore {
   private ownMessage(hotelId: string, id: string): StoredMessage | undefined {
     const doc = isStoreId(id) ? this.messages.get(id) : undefined;
     return doc?.hotelId === hotelId ? doc : undefined;
+  }
+
+  private removeConversation(doc: StoredConversation): void {
+    this.conversations.delete(doc._id);
+    this.conversationIds.delete(keyOf(doc.hotelId, doc.channelId, doc.guest));
+    const guestKey = keyOf(doc.hotelId, '', doc.guest);
+    const ids = this.conversationsByGuest.get(guestKey);
+    ids?.delete(doc._id);
+    if (ids?.size === 0) this.conversationsByGuest.delete(guestKey);
   }
 
   private insertMessage(doc: StoredMessage): void {

@@ -260,6 +260,18 @@ export class MongoConversationStore implements ConversationStore {
     return docs.map(toConversation);
   }
 
+  async guestConversations(hotelId: string, guest: string, limit?: number): Promise<Conversation[]> {
+    this.assertOpen('guestConversations');
+    assertHotelId(hotelId);
+    assertGuest(guest);
+    const max = clampLimit(limit, QUERY_LIMITS.guestConversations.fallback, QUERY_LIMITS.guestConversations.max);
+    // Served by the `hotel_guest` index; never-written conversations (no lastInboundAt) sort last.
+    const docs = await this.run('guestConversations', () =>
+      this.conversations.find({ hotelId, guest }).sort({ lastInboundAt: -1, _id: -1 }).limit(max).lean<ConversationDoc[]>(),
+    );
+    return docs.map(toConversation);
+  }
+
   async delete(hotelId: string, conversationId: string): Promise<boolean> {
     this.assertOpen('delete');
     assertHotelId(hotelId);
@@ -351,6 +363,34 @@ export class MongoConversationStore implements ConversationStore {
     // Rows are built and validated above; `lean` skips a second pass through mongoose.
     await this.run('enqueueOutbound', () => this.messages.insertMany(docs, { ordered: true, lean: true }));
     return docs.map(toLoggedMessage);
+  }
+
+  async enqueueOutboundOnce(id: string, message: NewOutbound): Promise<{ entry: LoggedMessage; duplicate: boolean }> {
+    this.assertOpen('enqueueOutboundOnce');
+    const _id = objectId(id);
+    if (!_id) throw new StoreValidationError(`enqueueOutboundOnce: invalid id ${JSON.stringify(String(id)).slice(0, 40)}`);
+    const now = this.now();
+    const { hotelId, ...rest } = outboundDocument(message, id, now, this.ttlDays);
+    const filter = { _id, hotelId };
+    const doc = await this.run('enqueueOutboundOnce', async () => {
+      try {
+        // `before` is null exactly when this call inserted the row: the primary key decides, on
+        // every server, without a partial index or a second lookup.
+        const before = await this.messages
+          .findOneAndUpdate(filter, { $setOnInsert: rest }, { upsert: true, returnDocument: 'before', setDefaultsOnInsert: false })
+          .lean<MessageDoc>();
+        return before ? { row: before, duplicate: true } : undefined;
+      } catch (err) {
+        if (isUnavailableError(err)) throw err;
+        // A concurrent caller inserted the same id first (see `load`), or another hotel holds it.
+        const existing = await this.messages.findOne({ _id }).lean<MessageDoc>();
+        if (existing && existing.hotelId === hotelId) return { row: existing, duplicate: true };
+        if (existing) throw new StoreValidationError('enqueueOutboundOnce: the id is taken by another hotel');
+        throw err;
+      }
+    });
+    if (doc) return { entry: toLoggedMessage(doc.row), duplicate: true };
+    return { entry: toLoggedMessage({ _id, hotelId, ...rest }), duplicate: false };
   }
 
   async dueOutbound(hotelId: string, now: Date = this.now(), limit?: number): Promise<LoggedMessage[]> {

@@ -57,6 +57,9 @@ export const messageSchema = new Schema(
     attempts: Number,
     nextAttemptAt: Date,
     inReplyTo: String,
+    notBefore: Date,
+    outsideWindowTemplate: Schema.Types.Mixed,
+    proactiveBy: String,
     rawJson: String,
     profileName: String,
     replyTo: String,
@@ -81,6 +84,8 @@ export interface IndexSpec {
 export const CONVERSATION_INDEXES: readonly IndexSpec[] = [
   { fields: { hotelId: 1, channelId: 1, guest: 1 }, options: { name: 'conversation_key', unique: true } },
   { fields: { hotelId: 1, updatedAt: -1 }, options: { name: 'hotel_recent' } },
+  /** guestConversations: one guest's conversations at a hotel, latest guest message first. */
+  { fields: { hotelId: 1, guest: 1, lastInboundAt: -1 }, options: { name: 'hotel_guest' } },
 ];
 
 export const MESSAGE_INDEXES: readonly IndexSpec[] = [

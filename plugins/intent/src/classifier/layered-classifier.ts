@@ -295,7 +295,6 @@ export class LayeredClassifier implements IntentClassifier {
         hotelName: hotel.name,
         timeZone: hotel.timezone,
         today: toIso(todayIn(hotel.timezone, now)),
-        now,
         text,
         language,
         intents: u.intents,

@@ -1,18 +1,21 @@
-import type { IntentDefinition, Logger, z } from '@hotello/core';
-import type { IntentLogRepository, LlmOutcome } from '../cost/intent-log';
-import { monthIn, type LlmBudget } from '../cost/llm-budget';
+import {
+  LlmBudgetExceededError,
+  LlmOutputError,
+  LlmTimeoutError,
+  type HotelLlm,
+  type IntentDefinition,
+  type Logger,
+  type z,
+} from '@hotello/core';
 import type { LlmOptions } from '../options';
-import type { LlmClient } from './llm-client';
 import { buildPrompt } from './llm-prompt';
 import type { LlmOutput } from './llm-schema';
-import { estimateCost, roughTokens } from './pricing';
 
 export interface LlmAsk {
   readonly hotelId: string;
   readonly hotelName: string;
   readonly timeZone: string;
   readonly today: string;
-  readonly now: Date;
   readonly text: string;
   readonly language: string;
   readonly intents: readonly IntentDefinition[];
@@ -20,49 +23,34 @@ export interface LlmAsk {
   readonly schema: z.ZodType<LlmOutput>;
 }
 
+/** Why the LLM gave no usable answer. */
+export type LlmFailure = 'invalid' | 'timeout' | 'error' | 'unsure';
+
 export type LlmVerdict =
   | { readonly kind: 'answer'; readonly intent: string; readonly confidence: number; readonly slots?: Readonly<Record<string, unknown>> }
   | { readonly kind: 'skipped'; readonly reason: 'budget' }
-  | { readonly kind: 'failed'; readonly reason: LlmOutcome | 'unsure' };
-
-class LlmTimeout extends Error {}
-
-/** Rejects after `ms` even if the client ignores the abort signal. */
-function deadline<T>(work: Promise<T>, ms: number, controller: AbortController): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new LlmTimeout(`no answer within ${ms} ms`));
-    }, ms);
-  });
-  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
-}
+  | { readonly kind: 'failed'; readonly reason: LlmFailure };
 
 /**
- * The last layer: asks an LLM when the local layers are unsure, within the hotel's monthly
- * budget and a hard time limit. Any failure — timeout, error, output outside the schema, a
- * model that is not sure — returns a verdict the classifier turns into a safe fallback; nothing
- * is thrown into the turn. Every call is logged with its tokens and estimated cost.
+ * The last layer: asks the hotel's LLM (core's `ctx.llm`, which logs the call, prices it and
+ * holds the hotel's monthly budget for every plugin) when the local layers are unsure — with a
+ * short deadline and no retries, since a slow turn is worse than a clarifying question. Any
+ * failure — over budget, timeout, error, output outside the schema, a model that is not sure —
+ * returns a verdict the classifier turns into a safe fallback; nothing is thrown into the turn.
  */
 export class LlmLayer {
   constructor(
-    private readonly client: LlmClient,
+    private readonly llm: HotelLlm,
     private readonly options: LlmOptions,
-    private readonly log: IntentLogRepository,
-    private readonly budget: LlmBudget,
     private readonly logger: Logger,
   ) {}
 
-  /** Loads the client's libraries ahead of the first guest message. */
-  async warmUp(): Promise<void> {
-    await this.client.warmUp?.();
+  /** Loads the LLM libraries ahead of the first guest message. */
+  warmUp(): Promise<void> {
+    return this.llm.warmUp();
   }
 
   async classify(ask: LlmAsk): Promise<LlmVerdict> {
-    const month = monthIn(ask.timeZone, ask.now);
-    if (!(await this.budget.allows(ask.hotelId, month, this.options.monthlyBudgetUsd))) return { kind: 'skipped', reason: 'budget' };
-
     const prompt = buildPrompt({
       hotelName: ask.hotelName,
       intents: ask.intents,
@@ -71,47 +59,22 @@ export class LlmLayer {
       today: ask.today,
       timeZone: ask.timeZone,
     });
-    const controller = new AbortController();
-    const started = performance.now();
-    let outcome: LlmOutcome = 'ok';
-    let inputTokens = 0;
-    let outputTokens = 0;
-    let parsed: LlmOutput | undefined;
+    let parsed: LlmOutput;
     try {
-      const reply = await deadline(this.client.classify(prompt, ask.schema, controller.signal), this.options.timeoutMs, controller);
-      inputTokens = reply.inputTokens;
-      outputTokens = reply.outputTokens;
-      const checked = ask.schema.safeParse(reply.parsed);
-      if (checked.success) parsed = checked.data;
-      else outcome = 'invalid';
+      parsed = await this.llm.structured(
+        [
+          { role: 'system', content: prompt.system },
+          { role: 'user', content: prompt.user },
+        ],
+        ask.schema,
+        { name: 'classify_guest_message', timeoutMs: this.options.timeoutMs, retries: 0, temperature: 0 },
+      );
     } catch (err) {
-      const aborted =
-        err instanceof LlmTimeout || (err as Error)?.name === 'AbortError' || /timed? ?out/i.test(String((err as Error)?.message));
-      outcome = aborted ? 'timeout' : 'error';
-      this.logger.warn({ err, hotel: ask.hotelId, outcome }, 'intent LLM call failed; falling back');
+      if (err instanceof LlmBudgetExceededError) return { kind: 'skipped', reason: 'budget' };
+      const reason: LlmFailure = err instanceof LlmOutputError ? 'invalid' : err instanceof LlmTimeoutError ? 'timeout' : 'error';
+      this.logger.warn({ err, hotel: ask.hotelId, outcome: reason }, 'intent LLM call failed; falling back');
+      return { kind: 'failed', reason };
     }
-    const latencyMs = performance.now() - started;
-    // Without reported usage (a timeout), charge an estimate of the prompt: the provider may bill it.
-    const estimated = inputTokens === 0;
-    if (estimated) inputTokens = roughTokens(prompt.system + prompt.user);
-    const costUsd = estimateCost(inputTokens, outputTokens, this.options.pricing);
-    this.budget.charge(ask.hotelId, month, costUsd);
-    await this.log
-      .recordLlmUsage({
-        hotelId: ask.hotelId,
-        at: ask.now,
-        month,
-        model: this.options.model,
-        inputTokens,
-        outputTokens,
-        estimated,
-        costUsd,
-        latencyMs,
-        outcome,
-      })
-      .catch((err: unknown) => this.logger.error({ err }, 'could not record LLM usage'));
-
-    if (!parsed) return { kind: 'failed', reason: outcome };
     if (parsed.intent === 'none' || parsed.confidence < this.options.minConfidence) return { kind: 'failed', reason: 'unsure' };
     return { kind: 'answer', intent: parsed.intent, confidence: parsed.confidence, slots: parsed.slots };
   }

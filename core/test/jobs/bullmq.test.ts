@@ -1,0 +1,4 @@
+import { describeJobContract } from './job-contract';
+import { bullmq } from './job-fixtures';
+
+describeJobContract(bullmq);

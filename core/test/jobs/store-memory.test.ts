@@ -1,0 +1,4 @@
+import { describeJobContract } from './job-contract';
+import { memoryStore } from './job-fixtures';
+
+describeJobContract(memoryStore);

@@ -1,0 +1,4 @@
+import { describeJobContract } from './job-contract';
+import { mongoStore } from './job-fixtures';
+
+describeJobContract(mongoStore);
