@@ -4,7 +4,9 @@ import './http/koa-augmentation';
 export { z } from 'zod';
 export { ConfigError, type ConfigIssue } from './config/config-error';
 export type { HotelConfig, HotelloConfig } from './config/config-schema';
-export type { EventListener, EventName, HotelloEvents } from './events/event-bus';
+export type { EventListener, EventMeta, EventName, HotelloEvents, ListenOptions } from './events/event-bus';
+export type { EmitOptions } from './events/emitted-event';
+export type { DeadLetterView } from './events/dead-letters';
 export type {
   ConversationData,
   ConversationDataChanges,

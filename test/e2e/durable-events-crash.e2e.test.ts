@@ -92,7 +92,12 @@ describe('durable events survive SIGKILL', () => {
     await until(() => p.effects().length === 1, 30_000);
     const [[eventId, guest, text]] = p.effects() as [[string, string, string]];
     expect([guest, text]).toEqual([guestNumber(0), 'g0-m1']);
-    expect(p.attempts().filter(([id]) => id === eventId).map(([, attempt]) => attempt)).toEqual(['1', '2']);
+    expect(
+      p
+        .attempts()
+        .filter(([id]) => id === eventId)
+        .map(([, attempt]) => attempt),
+    ).toEqual(['1', '2']);
     await again.kill('SIGTERM');
   }, 120_000);
 

@@ -125,7 +125,7 @@ export class EventBus {
           continue;
         }
         const list = rows.get(hotelId) ?? [];
-        list.push(deliveryRow(hotelId, sub, e));
+        list.push(deliveryRow(hotelId, sub, e, this.now()));
         rows.set(hotelId, list);
       }
     }
@@ -168,7 +168,8 @@ export class EventBus {
   }
 }
 
-function deliveryRow(hotelId: string, sub: Subscription, e: EmittedEvent): EventDelivery {
+/** `now` is the bus's clock: due at once by the clock the dispatcher asks, whenever the event was emitted. */
+function deliveryRow(hotelId: string, sub: Subscription, e: EmittedEvent, now: Date): EventDelivery {
   return {
     _id: deliveryId(hotelId, e.id, sub.id),
     eventId: e.id,
@@ -180,7 +181,7 @@ function deliveryRow(hotelId: string, sub: Subscription, e: EmittedEvent): Event
     seq: e.seq,
     state: 'pending',
     attempts: 0,
-    nextAttemptAt: e.emittedAt,
+    nextAttemptAt: now,
     leaseUntil: NO_LEASE,
     emittedAt: e.emittedAt,
   };

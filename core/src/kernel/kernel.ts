@@ -10,6 +10,7 @@ import { loadConfigFile, parseConfig } from '../config/load-config';
 import { EventBus } from '../events/event-bus';
 import { EventDeliveries } from '../events/event-deliveries';
 import { EventDispatcher } from '../events/event-dispatcher';
+import { defineEventSweep, type EventSweep } from '../events/event-sweep-job';
 import { DeadLetters } from '../events/dead-letters';
 import { eventRoutes } from '../admin/event-routes';
 import { bodyParser } from '../http/body-parser';
@@ -76,6 +77,7 @@ export class Kernel {
   readonly events: EventBus;
   /** Delivers recorded events to plugin listeners (retries, dead letters). */
   readonly eventDispatcher: EventDispatcher;
+  private readonly eventSweep: EventSweep;
   /** One row per event and listener, in the store. */
   readonly eventDeliveries: EventDeliveries;
   /** Events parked after their last attempt, for operators (admin API, `hotello events`). */
@@ -126,6 +128,7 @@ export class Kernel {
       this.logger,
       (plugin, hotelId) => this.hotels.isEnabled(hotelId, plugin),
       () => this.metrics.errors.inc({ kind: 'event_listener' }),
+      () => clock.now(),
     );
     this.turns = new TurnRegistry(this.hotels);
     this.turns.addMessages('core', CORE_TEXTS);
@@ -142,7 +145,9 @@ export class Kernel {
       logger: this.logger.child({ component: 'events' }),
       metrics: this.metrics,
       options: config.events,
+      now: () => clock.now(),
     });
+    this.eventSweep = defineEventSweep(this.jobs, this.eventDispatcher, config.pipeline.sweepIntervalMs);
     this.events.persistTo({ deliveries: this.eventDeliveries, kick: (hotelId) => this.eventDispatcher.kick(hotelId) });
     this.deadLetters = new DeadLetters(this.eventDeliveries, (hotelId) => this.eventDispatcher.kick(hotelId));
     // Proactive messages: consent lives in a core collection; sends go to the pipeline once it runs.
@@ -164,6 +169,7 @@ export class Kernel {
       hotels: config.hotels,
       storage: createPluginStorage('core', this.store.pluginCollections),
       emit: (info) => this.events.emit('llm.budget_exceeded', info),
+      now: () => clock.now(),
       logger: this.logger.child({ component: 'llm' }),
       models: () =>
         this.container.isRegistered(LLM_MODEL_FACTORY, true) ? this.container.resolve(LLM_MODEL_FACTORY) : new LangChainModelFactory(),
@@ -251,11 +257,11 @@ export class Kernel {
     for (const planned of this.plan.plugins) await this.lifecycles.get(planned.definition.name)?.start?.();
     // Every listener is registered by now: deliver what an earlier run left, then new events as they come.
     this.eventDispatcher.start();
-    this.startEventSweep();
     await pipeline.start();
     // Jobs run once every plugin started (handlers use what `start` opened) and the pipeline schedules work.
     await this.jobs.start();
     await this.expirySweep.schedule();
+    await this.eventSweep.schedule(this.hotels.list().map((h) => h.id));
     this.buildHttp();
     this.phase = 'running';
     this.logger.info(
@@ -295,7 +301,6 @@ export class Kernel {
     await this.jobs.stop(Math.max(0, deadline - Date.now()));
     await this.pipelineInstance?.stop(Math.max(0, deadline - Date.now()));
     // Listeners are plugin code: deliveries stop before plugins do; undelivered rows wait for the next start.
-    this.stopEventSweep?.();
     await this.eventDispatcher.stop(Math.max(0, deadline - Date.now()));
     for (const planned of [...this.plan.plugins].reverse()) {
       const lifecycle = this.lifecycles.get(planned.definition.name);
@@ -386,15 +391,6 @@ export class Kernel {
       llm: this.llm.forPlugin(name),
     };
   }
-
-  /** Rows whose claimer died, retries of another instance's listeners and replayed dead letters are found by a periodic sweep. */
-  private startEventSweep(): void {
-    const timer = setInterval(() => this.eventDispatcher.sweep(), this.config.pipeline.sweepIntervalMs);
-    timer.unref();
-    this.stopEventSweep = () => clearInterval(timer);
-  }
-
-  private stopEventSweep?: () => void;
 
   private buildHttp(): void {
     const app = this.app;

@@ -23,7 +23,7 @@ const emitter = definePlugin({
   name: 'emitter',
   register({ turns }) {
     turns.use('route', async (turn, next) => {
-      turn.emit('probe.noted', { hotelId: turn.hotel.id, guest: turn.conversation.guest, text: turn.text });
+      turn.emit('probe.noted', { hotelId: turn.hotel.id, guest: turn.conversation.guest, text: turn.text ?? '' });
       turn.reply({ kind: 'text', text: `noted ${turn.text}` });
       await next();
     });
@@ -125,7 +125,7 @@ describe.each(['memory', 'mongodb'] as const)('durable events on the %s store', 
     expect(heard).toHaveLength(events.maxAttempts);
     const [dead] = await b.kernel.deadLetters.list('seaside');
     expect(dead).toMatchObject({ event: 'probe.noted', listener: 'audit/probe.noted', attempts: 3, lastError: 'webhook answered 500' });
-    expect(logs.lines().some((l) => l.msg?.includes('parked as a dead letter') && l.listener === 'audit/probe.noted')).toBe(true);
+    expect(logs.lines().some((l) => String(l.msg).includes('parked as a dead letter') && l.listener === 'audit/probe.noted')).toBe(true);
 
     behaviour.current = () => undefined;
     expect(await b.kernel.deadLetters.replay('seaside', dead!.id)).toBe(1);
@@ -243,7 +243,7 @@ describe.each(['memory', 'mongodb'] as const)('durable events on the %s store', 
     expect(replies).toHaveLength(1);
   });
 
-  it("parks an event whose listener is no longer registered rather than dropping it", async () => {
+  it('parks an event whose listener is no longer registered rather than dropping it', async () => {
     const b = await bot();
     await b.kernel.eventDeliveries.add('seaside', [
       {
@@ -284,7 +284,7 @@ describe('durable events across instances sharing a database', () => {
       const listener = definePlugin({
         name: 'audit',
         register({ events }) {
-          events.on('probe.noted', (p, meta) => {
+          events.on('probe.noted', (_payload, meta) => {
             list.push(meta.id);
           });
         },
@@ -298,7 +298,8 @@ describe('durable events across instances sharing a database', () => {
     }
     const ctx = bots[0]!.kernel.contextOf('audit')!;
     const ids = Array.from({ length: 30 }, (_, i) => `evt-${i}`);
-    for (const id of ids) await ctx.events.emit('probe.noted', { hotelId: 'seaside', guest: `+2547000001${id.slice(4).padStart(2, '0')}`, text: id }, { id });
+    for (const id of ids)
+      await ctx.events.emit('probe.noted', { hotelId: 'seaside', guest: `+2547000001${id.slice(4).padStart(2, '0')}`, text: id }, { id });
     // The other instances' sweeps look at the same rows as the emitter's dispatcher.
     for (const b of bots) b.kernel.eventDispatcher.sweep();
     await until(() => heardBy.flat().length >= ids.length);
