@@ -4,9 +4,10 @@ import './http/koa-augmentation';
 export { z } from 'zod';
 export { ConfigError, type ConfigIssue } from './config/config-error';
 export type { HotelConfig, HotelloConfig } from './config/config-schema';
-export type { EventListener, EventMeta, EventName, HotelloEvents, ListenOptions } from './events/event-bus';
+export { EventBus, type EventListener, type EventMeta, type EventName, type HotelloEvents, type ListenOptions } from './events/event-bus';
 export type { EmitOptions } from './events/emitted-event';
 export type { DeadLetterView } from './events/dead-letters';
+export { writeEvent, type WriteEvent } from './events/write-events';
 export type {
   ConversationData,
   ConversationDataChanges,

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createTestBot } from '@hotello/core/testing';
 import { FakeOpenAI } from '../fakes/openai-fake';
+import { exampleBlocks, writeBlocks } from '../fakes/readme-examples';
 
 /**
  * core/README.md's "LLM service" example runs as written: its plugin and config blocks are written
@@ -10,15 +11,6 @@ import { FakeOpenAI } from '../fakes/openai-fake';
  * guest through the plugin's `ctx.llm.structured`, against a local OpenAI-compatible fake.
  */
 const README = path.join(__dirname, '../../core/README.md');
-
-function exampleBlocks(): { file: string; code: string }[] {
-  const text = fs.readFileSync(README, 'utf8');
-  const start = text.indexOf('## LLM service');
-  const section = text.slice(start, text.indexOf('\n## ', start + 1));
-  return [...section.matchAll(/```(?:ts|yaml)\n([\s\S]*?)```/g)]
-    .map(([, code]) => ({ file: /^(?:\/\/|#) (\S+\.(?:ts|yaml))\n/.exec(code!)?.[1], code: code! }))
-    .filter((b): b is { file: string; code: string } => b.file !== undefined);
-}
 
 describe("core README's LLM service example", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotello-llm-readme-'));
@@ -35,14 +27,11 @@ describe("core README's LLM service example", () => {
   });
 
   it('has a plugin and a config naming it', () => {
-    expect(exampleBlocks().map((b) => b.file)).toEqual(['plugins/concierge.ts', 'config/concierge.yaml']);
+    expect(exampleBlocks(README, 'LLM service').map((b) => b.file)).toEqual(['plugins/concierge.ts', 'config/concierge.yaml']);
   });
 
   it('answers a guest through ctx.llm, and plainly where the LLM is off', async () => {
-    for (const block of exampleBlocks()) {
-      fs.mkdirSync(path.dirname(path.join(dir, block.file)), { recursive: true });
-      fs.writeFileSync(path.join(dir, block.file), block.code);
-    }
+    writeBlocks(dir, exampleBlocks(README, 'LLM service'));
     const bot = await createTestBot({
       config: path.join(dir, 'config/concierge.yaml'),
       env: { ...process.env, LLM_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'sk-readme' },

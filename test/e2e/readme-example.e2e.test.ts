@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
+import { collectCases, exampleBlocks, writeBlocks } from '../fakes/readme-examples';
 
 /**
  * The root README's "A plugin in a few lines" must run exactly as written: its three code
@@ -11,40 +12,9 @@ import YAML from 'yaml';
  */
 const README = path.join(__dirname, '../../README.md');
 
-interface Block {
-  readonly file: string;
-  readonly code: string;
-}
-
-function exampleBlocks(): Block[] {
-  const text = fs.readFileSync(README, 'utf8');
-  const start = text.indexOf('## A plugin in a few lines');
-  const section = text.slice(start, text.indexOf('\n## ', start + 1));
-  return [...section.matchAll(/```(?:ts|yaml)\n([\s\S]*?)```/g)].map(([, code]) => {
-    const first = /^(?:\/\/|#) (\S+)/.exec(code!);
-    if (!first) throw new Error(`README example block does not name its file on its first line:\n${code}`);
-    return { file: first[1]!, code: code! };
-  });
-}
-
-/** Collects the block's `it(...)` cases instead of nesting tests inside this one. */
-function collectCases(file: string): [string, () => Promise<void>][] {
-  const cases: [string, () => Promise<void>][] = [];
-  const globals = globalThis as unknown as { it: unknown };
-  const realIt = globals.it;
-  globals.it = (name: string, fn: () => Promise<void>) => cases.push([name, fn]);
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the README's test, loaded as written
-    require(file);
-  } finally {
-    globals.it = realIt;
-  }
-  return cases;
-}
-
 describe('the README plugin example', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotello-readme-'));
-  const blocks = exampleBlocks();
+  const blocks = exampleBlocks(README, 'A plugin in a few lines');
   const cwd = process.cwd();
   afterAll(() => {
     process.chdir(cwd);
@@ -53,10 +23,7 @@ describe('the README plugin example', () => {
 
   it('has a plugin, a config naming it relative to itself, and a test', () => {
     expect(blocks.map((b) => path.extname(b.file))).toEqual(['.ts', '.yaml', '.ts']);
-    for (const block of blocks) {
-      fs.mkdirSync(path.dirname(path.join(dir, block.file)), { recursive: true });
-      fs.writeFileSync(path.join(dir, block.file), block.code);
-    }
+    writeBlocks(dir, blocks);
     const [plugin, config] = blocks;
     const uses = (YAML.parse(config!.code) as { plugins: { use: string }[] }).plugins.map((p) => p.use);
     const local = uses.filter((u) => u.startsWith('.')).map((u) => path.resolve(path.dirname(path.join(dir, config!.file)), u));
@@ -68,7 +35,7 @@ describe('the README plugin example', () => {
     expect(cases.length).toBeGreaterThan(0);
     process.chdir(dir);
     try {
-      for (const [, run] of cases) await run();
+      for (const { run } of cases) await run();
     } finally {
       process.chdir(cwd);
     }

@@ -56,6 +56,9 @@ export interface DurableDelivery {
   kick(hotelId: string): void;
 }
 
+/** How many (listener, event) pairs the in-process path remembers. */
+const RECENT_IN_PROCESS = 10_000;
+
 function hotelOf(payload: unknown): string | undefined {
   const hotelId = (payload as { hotelId?: unknown } | undefined)?.hotelId;
   return typeof hotelId === 'string' && hotelId ? hotelId : undefined;
@@ -72,6 +75,8 @@ export class EventBus {
   private readonly subscriptions = new Map<string, Subscription[]>();
   private readonly byId = new Map<string, Subscription>();
   private durable?: DurableDelivery;
+  /** Recent (listener, event id) pairs heard in process, so a repeated id reaches a host listener once too. */
+  private readonly heardInProcess = new Map<string, true>();
 
   constructor(
     private readonly logger: Logger,
@@ -113,6 +118,17 @@ export class EventBus {
    * it published may publish again.
    */
   async publish(events: readonly EmittedEvent[]): Promise<void> {
+    const { rows, inProcess } = this.plan(events);
+    for (const [hotelId, list] of rows) await this.durable!.deliveries.add(hotelId, list);
+    for (const hotelId of rows.keys()) this.durable!.kick(hotelId);
+    for (const [sub, e] of inProcess) await this.runInProcess(sub, e);
+  }
+
+  /**
+   * The delivery rows events make, by hotel (one per listener whose plugin is on there), and the
+   * host listeners to run in process.
+   */
+  plan(events: readonly EmittedEvent[]): { rows: Map<string, EventDelivery[]>; inProcess: [Subscription, EmittedEvent][] } {
     const rows = new Map<string, EventDelivery[]>();
     const inProcess: [Subscription, EmittedEvent][] = [];
     for (const e of events) {
@@ -129,9 +145,16 @@ export class EventBus {
         rows.set(hotelId, list);
       }
     }
-    for (const [hotelId, list] of rows) await this.durable!.deliveries.add(hotelId, list);
-    for (const hotelId of rows.keys()) this.durable!.kick(hotelId);
+    return { rows, inProcess };
+  }
+
+  /** Runs the host's in-process listeners of events recorded elsewhere (a plugin's write, see `WriteEvents`). */
+  async runInProcessListeners(inProcess: readonly [Subscription, EmittedEvent][]): Promise<void> {
     for (const [sub, e] of inProcess) await this.runInProcess(sub, e);
+  }
+
+  get store(): DurableDelivery | undefined {
+    return this.durable;
   }
 
   /** The listener a stored row names, if it is still registered. */
@@ -159,6 +182,10 @@ export class EventBus {
   }
 
   private async runInProcess(sub: Subscription, e: EmittedEvent): Promise<void> {
+    const key = `${sub.id}\u0000${e.id}`;
+    if (this.heardInProcess.has(key)) return;
+    this.heardInProcess.set(key, true);
+    if (this.heardInProcess.size > RECENT_IN_PROCESS) this.heardInProcess.delete(this.heardInProcess.keys().next().value!);
     try {
       await sub.listener(e.payload, { id: e.id, attempt: 1, emittedAt: e.emittedAt });
     } catch (err) {

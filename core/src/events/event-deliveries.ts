@@ -2,8 +2,11 @@ import { Schema } from 'mongoose';
 import type { PluginCollection, PluginStorage, Stored } from '../store/collections/collection-types';
 import { DuplicateKeyError } from '../store/collections/errors';
 
-/** Where a delivery stands: waiting (new or retrying), done, parked for operators, or not needed any more. */
-export type DeliveryState = 'pending' | 'delivered' | 'dead' | 'skipped';
+/**
+ * Where a delivery stands: written ahead of a plugin's write and not yet in force (`staged`),
+ * waiting (new or retrying), done, parked for operators, or not needed any more.
+ */
+export type DeliveryState = 'staged' | 'pending' | 'delivered' | 'dead' | 'skipped';
 
 /**
  * One event for one listener. An event with three listeners is three rows, so each listener
@@ -31,6 +34,8 @@ export interface EventDelivery {
   emittedAt: Date;
   settledAt?: Date;
   lastError?: string;
+  /** For a staged row: the collection whose write decides whether the event happened. */
+  stagedFor?: string;
 }
 
 export type StoredDelivery = Stored<EventDelivery>;
@@ -47,14 +52,23 @@ const schema = new Schema({
   plugin: required(String),
   orderKey: required(String),
   seq: required(String),
-  state: { type: String, required: true, enum: ['pending', 'delivered', 'dead', 'skipped'] },
+  state: { type: String, required: true, enum: ['staged', 'pending', 'delivered', 'dead', 'skipped'] },
   attempts: { type: Number, default: 0 },
   nextAttemptAt: required(Date),
   leaseUntil: required(Date),
   emittedAt: required(Date),
   settledAt: Date,
   lastError: String,
+  stagedFor: String,
 });
+
+/** The fields a promoted row starts with when it has to be inserted again (rows read back also carry `hotelId`, set by core). */
+function withoutStaging(
+  row: Omit<EventDelivery, '_id'> & { hotelId?: string },
+): Omit<EventDelivery, '_id' | 'state' | 'nextAttemptAt' | 'stagedFor'> {
+  const { state: _state, nextAttemptAt: _next, stagedFor: _for, hotelId: _hotel, ...rest } = row;
+  return rest;
+}
 
 /** The id of an event's row for one listener. */
 export function deliveryId(hotelId: string, eventId: string, listener: string): string {
@@ -89,6 +103,38 @@ export class EventDeliveries {
       // A re-emitted event: insert whichever rows are still missing, one by one.
       for (const { _id, ...rest } of rows) await hotel.updateOne({ _id }, { $setOnInsert: rest }, { upsert: true });
     }
+  }
+
+  /**
+   * Puts staged rows in force once the write they wait for happened (one conditional write each).
+   * A row no longer staged is left alone: already in force, delivered, or taken back by a sweep
+   * that judged the write lost — then it is added again, since the write did happen.
+   */
+  async promote(hotelId: string, rows: readonly EventDelivery[], now: Date): Promise<void> {
+    const hotel = this.rows.forHotel(hotelId);
+    for (const { _id, ...row } of rows) {
+      try {
+        await hotel.updateOne(
+          { _id, state: 'staged' },
+          { $set: { state: 'pending', nextAttemptAt: now }, $unset: { stagedFor: '' }, $setOnInsert: { ...withoutStaging(row) } },
+          { upsert: true },
+        );
+      } catch (err) {
+        // The row exists and is past staging: nothing to do.
+        if (!(err instanceof DuplicateKeyError)) throw err;
+      }
+    }
+  }
+
+  /** Staged rows older than `before`: their writer died, or the write never happened. */
+  staleStaged(hotelId: string, before: Date, limit: number): Promise<StoredDelivery[]> {
+    return this.rows.forHotel(hotelId).find({ state: 'staged', emittedAt: { $lt: before } }, { sort: { emittedAt: 1 }, limit });
+  }
+
+  /** Takes back staged rows of events whose write did not happen. */
+  async dropStaged(hotelId: string, eventIds: readonly string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    await this.rows.forHotel(hotelId).deleteMany({ state: 'staged', eventId: { $in: [...eventIds] } });
   }
 
   /** Pending rows in delivery order, due or not (a row not yet due still holds back its key). */

@@ -24,6 +24,8 @@ export interface EventDispatcherDeps {
   readonly metrics: Metrics;
   readonly options: EventDeliveryOptions;
   readonly now?: () => Date;
+  /** Settles events staged with plugins' writes whose writer died (see `WriteEvents`); run before each pass. */
+  readonly recover?: (hotelId: string) => Promise<void>;
 }
 
 /** Rows looked at per pass over a hotel. */
@@ -43,6 +45,7 @@ class ListenerTimeout extends Error {}
 export class EventDispatcher {
   private readonly now: () => Date;
   private readonly dirty = new Set<string>();
+  private readonly recoverDue = new Set<string>();
   private running?: Promise<void>;
   private started = false;
   private stopped = false;
@@ -62,7 +65,13 @@ export class EventDispatcher {
 
   /** Looks at every hotel again: recovery after a crash, rows whose claimer died, replayed dead letters. */
   sweep(): void {
-    for (const hotelId of this.deps.hotels()) this.kick(hotelId);
+    for (const hotelId of this.deps.hotels()) this.sweepHotel(hotelId);
+  }
+
+  /** One hotel's sweep: its staged events are settled too (only sweeps look at those, not every new event). */
+  sweepHotel(hotelId: string): void {
+    this.recoverDue.add(hotelId);
+    this.kick(hotelId);
   }
 
   kick(hotelId: string): void {
@@ -96,6 +105,7 @@ export class EventDispatcher {
         const [hotelId] = this.dirty;
         this.dirty.delete(hotelId!);
         try {
+          if (this.recoverDue.delete(hotelId!)) await this.deps.recover?.(hotelId!);
           if (await this.pass(hotelId!)) this.dirty.add(hotelId!);
           await this.pruneNowAndThen(hotelId!);
         } catch (err) {

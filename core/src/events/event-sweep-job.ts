@@ -20,7 +20,7 @@ export function defineEventSweep(jobs: JobService, dispatcher: EventDispatcher, 
     CORE_OWNER,
     EVENT_SWEEP_JOB,
     async ({ hotelId }) => {
-      dispatcher.kick(hotelId);
+      dispatcher.sweepHotel(hotelId);
       await dispatcher.idle();
     },
     // A failed sweep is retried by the next one.

@@ -11,6 +11,7 @@ import { EventBus } from '../events/event-bus';
 import { EventDeliveries } from '../events/event-deliveries';
 import { EventDispatcher } from '../events/event-dispatcher';
 import { defineEventSweep, type EventSweep } from '../events/event-sweep-job';
+import { WriteEvents } from '../events/write-events';
 import { DeadLetters } from '../events/dead-letters';
 import { eventRoutes } from '../admin/event-routes';
 import { bodyParser } from '../http/body-parser';
@@ -78,6 +79,8 @@ export class Kernel {
   /** Delivers recorded events to plugin listeners (retries, dead letters). */
   readonly eventDispatcher: EventDispatcher;
   private readonly eventSweep: EventSweep;
+  /** Events recorded with plugins' writes to their collections. */
+  private readonly writeEvents: WriteEvents;
   /** One row per event and listener, in the store. */
   readonly eventDeliveries: EventDeliveries;
   /** Events parked after their last attempt, for operators (admin API, `hotello events`). */
@@ -138,7 +141,9 @@ export class Kernel {
     this.expirySweep = defineExpirySweep(this.jobs, this.store, this.logger.child({ component: 'store' }));
     // Events are stored as one row per listener in a core collection before `emit` resolves.
     this.eventDeliveries = new EventDeliveries(createPluginStorage('core', this.store.pluginCollections));
+    this.writeEvents = new WriteEvents(this.events, this.logger.child({ component: 'events' }), () => clock.now(), config.events.leaseMs);
     this.eventDispatcher = new EventDispatcher({
+      recover: (hotelId) => this.writeEvents.recover(hotelId),
       bus: this.events,
       deliveries: this.eventDeliveries,
       hotels: () => this.hotels.list().map((h) => h.id),
@@ -367,7 +372,7 @@ export class Kernel {
       channels: this.hotels.channels().filter((c) => types.has(c.type)),
       addReadinessCheck: (check, fn) => this.readiness.add(check, fn),
       store: this.store,
-      storage: createPluginStorage(name, this.store.pluginCollections),
+      storage: createPluginStorage(name, this.store.pluginCollections, this.writeEvents),
       jobs: this.jobs.forPlugin(name),
       clock: this.clock,
       intents: this.turns.catalogFor(name),

@@ -5,7 +5,7 @@ import type { ConversationChanges } from '../store/conversation';
 export interface TurnActions {
   readonly replies: OutboundContent[];
   readonly changes: ConversationChanges;
-  readonly events: { event: string; payload: unknown }[];
+  readonly events: { event: string; payload: unknown; id?: string }[];
   handoffReason?: string;
   /** The turn sends nothing on purpose (see TurnContext.silence). */
   silent?: boolean;

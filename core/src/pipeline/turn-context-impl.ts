@@ -121,8 +121,8 @@ export class TurnContextImpl implements TurnContext {
     mergeChanges(this.actions.changes, changes);
   };
 
-  readonly emit = <K extends EventName>(event: K, payload: HotelloEvents[K]): void => {
-    this.actions.events.push({ event, payload });
+  readonly emit = <K extends EventName>(event: K, payload: HotelloEvents[K], options: { id?: string } = {}): void => {
+    this.actions.events.push({ event, payload, ...(options.id !== undefined ? { id: options.id } : {}) });
   };
 
   readonly startFlow = (name: string, step = 'start'): void => {

@@ -186,7 +186,7 @@ export class TurnRunner {
   private turnEvents(
     entry: LoggedMessage,
     conversation: Conversation,
-    emitted: readonly { event: string; payload: unknown }[],
+    emitted: readonly { event: string; payload: unknown; id?: string }[],
     at: Date,
   ): EmittedEvent[] {
     const received = {
@@ -195,7 +195,7 @@ export class TurnRunner {
     };
     const orderKey = guestOrderKey(entry.hotelId, conversation.guest);
     return [received, ...emitted].map((e, i) => ({
-      id: i === 0 ? `received:${entry.id}` : `turn:${entry.id}:${i}`,
+      id: i === 0 ? `received:${entry.id}` : 'id' in e && e.id !== undefined ? e.id : `turn:${entry.id}:${i}`,
       event: e.event,
       payload: e.payload,
       orderKey,

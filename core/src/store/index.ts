@@ -28,6 +28,7 @@ export {
   type CollectionOptions,
   type Filter,
   type FindOneAndUpdateOptions,
+  type WriteOptions,
   type FindOneOptions,
   type FindOptions,
   type HotelCollection,

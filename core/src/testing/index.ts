@@ -2,5 +2,5 @@
 export { createTestBot, TestBot, TestGuest, type CreateTestBotOptions, type TestReply } from './test-bot';
 export { TEST_CHANNEL_TYPE, type SentRecord } from './test-channel';
 export { signTestJwt, type TestJwtAlgorithm, type TestJwtOptions } from './test-jwt';
-export { createTestStorage } from './test-storage';
+export { createTestStorage, type TestStorageOptions } from './test-storage';
 export { FakeClock } from './fake-clock';

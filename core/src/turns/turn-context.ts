@@ -75,8 +75,12 @@ export interface TurnContext {
   /** Translates a key from `namespace` (default `core`) in the turn's language. */
   t(key: string, vars?: TemplateVars, namespace?: string): string;
   update(changes: ConversationChanges): void;
-  /** Published after the turn's changes are saved. */
-  emit<K extends EventName>(event: K, payload: HotelloEvents[K]): void;
+  /**
+   * Recorded with the turn's commit and delivered once it is saved. `id` names what happened
+   * (`booking.cancelled:<reference>`) when the same event may also be emitted elsewhere, so
+   * listeners get it once; by default the id comes from the guest's message.
+   */
+  emit<K extends EventName>(event: K, payload: HotelloEvents[K], options?: { id?: string }): void;
   startFlow(name: string, step?: string): void;
   /** Hands the conversation to staff: the bot stays silent until it is handed back. */
   requestHandoff(reason: string): void;

@@ -2,6 +2,7 @@ import type { HotelDirectory, Logger, PluginEvents } from '@hotello/core';
 import type { BackendRegistry } from './backend/backend-registry';
 import { BookingNotFoundError } from './backend/booking-backend';
 import type { Booking, BookingGuest, Offer, RoomTypeInfo, StayQuery } from './domain/booking';
+import { bookingEventId } from './booking-event-id';
 import { ownerOf } from './domain/booking-owner';
 import { addDays, nightsBetween, todayIn } from './domain/calendar';
 import { cancellationTerms, type CancellationTerms } from './domain/cancellation-policy';
@@ -168,14 +169,19 @@ export class BookingService {
   /** A payments plugin reports a held booking paid. */
   async confirmPaid(hotelId: string, reference: string): Promise<Booking> {
     const booking = await this.deps.registry.for(hotelId).confirm(hotelId, reference);
-    await this.deps.events.emit('booking.confirmed', { hotelId, booking });
+    // The built-in backend recorded this event with its write; an external one cannot: the same id delivers it once.
+    await this.deps.events.emit('booking.confirmed', { hotelId, booking }, { id: bookingEventId('booking.confirmed', booking.reference) });
     return booking;
   }
 
   /** Staff cancel any booking of their hotel (no fee is applied automatically). */
   async cancelByStaff(hotelId: string, reference: string): Promise<Booking> {
     const booking = await this.deps.registry.for(hotelId).cancel(hotelId, reference, { by: 'staff' });
-    await this.deps.events.emit('booking.cancelled', { hotelId, booking, by: 'staff' });
+    await this.deps.events.emit(
+      'booking.cancelled',
+      { hotelId, booking, by: 'staff' },
+      { id: bookingEventId('booking.cancelled', booking.reference) },
+    );
     return booking;
   }
 
@@ -190,7 +196,7 @@ export class BookingService {
     await backend.recover?.(hotelId, this.now());
     for (const booking of (await backend.expireHolds?.(hotelId, this.now())) ?? []) {
       expired++;
-      await this.deps.events.emit('booking.expired', { hotelId, booking });
+      await this.deps.events.emit('booking.expired', { hotelId, booking }, { id: bookingEventId('booking.expired', booking.reference) });
     }
     return expired;
   }

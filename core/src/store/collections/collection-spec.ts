@@ -3,6 +3,7 @@ import { StoreValidationError } from '../conversation-store';
 import { applyTenantScope, pluginCollectionName } from '../mongo/plugin-models';
 import type { CollectionIndex, CollectionOptions } from './collection-types';
 import { assertFieldPath } from './check-input';
+import { EVENT_MARKER } from '../../events/write-events';
 
 /** A declared collection as both stores build it: one schema, one list of indexes. */
 export interface CollectionSpec {
@@ -48,6 +49,9 @@ export function collectionSpec(plugin: string, name: string, schema: Schema, opt
   if (schema.indexes().length > 0) fail(collection, 'declare indexes in define(name, schema, { indexes }), not in the schema');
   if (schema.get('timestamps')) fail(collection, 'the timestamps option is not supported; set dates yourself');
   const own = schema.clone();
+  if (own.path(EVENT_MARKER)) fail(collection, `${EVENT_MARKER} is kept by core; use another field name`);
+  // Which staged events a write carries until they are in force (see WriteEvents). No default: absent on most documents.
+  own.add({ [EVENT_MARKER]: { type: [String], default: undefined } });
   own.set('versionKey', false);
   own.set('autoIndex', false);
   own.set('autoCreate', false);

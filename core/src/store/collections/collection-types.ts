@@ -1,4 +1,5 @@
 import type { AnyKeys, AnyObject, QueryFilter, Schema, Types } from 'mongoose';
+import type { WriteEvent } from '../../events/write-events';
 
 /** One index of a plugin collection. Core puts `hotelId` in front, so `unique` means "unique per hotel". */
 export interface CollectionIndex {
@@ -70,6 +71,16 @@ export interface UpdateOptions {
   readonly upsert?: boolean;
 }
 
+/** What a single-document write may also do. */
+export interface WriteOptions {
+  /**
+   * Events recorded with this write, without a transaction: delivered (at least once) exactly when
+   * the write happened — an update whose filter matched nothing records none, and a crash between
+   * the write and the delivery loses nothing. Build them with `writeEvent(name, payload, { id })`.
+   */
+  readonly events?: readonly WriteEvent[];
+}
+
 export interface FindOneAndUpdateOptions extends UpdateOptions {
   /** `after` (the default) returns the document as written; `before` as it was (null when an upsert inserted). */
   readonly returnDocument?: 'before' | 'after';
@@ -93,7 +104,7 @@ export interface UpdateResult<T> {
 export interface HotelCollection<T> {
   readonly hotelId: string;
   /** Validated by the schema; a unique index already holding the value → `DuplicateKeyError`. */
-  insertOne(doc: NewDocument<T>): Promise<Stored<T>>;
+  insertOne(doc: NewDocument<T>, options?: WriteOptions): Promise<Stored<T>>;
   /** In order; all are validated first, and a duplicate stops the batch (earlier ones stay inserted). */
   insertMany(docs: readonly NewDocument<T>[]): Promise<Stored<T>[]>;
   findOne(filter?: Filter<T>, options?: FindOneOptions & { projection?: undefined }): Promise<Stored<T> | null>;
@@ -102,9 +113,9 @@ export interface HotelCollection<T> {
   find(filter: Filter<T>, options: FindOptions): Promise<Partial<Stored<T>>[]>;
   countDocuments(filter?: Filter<T>): Promise<number>;
   /** Atomic for the one document it changes: the filter is the condition (`{ taken: { $lt: 3 } }`). */
-  updateOne(filter: Filter<T>, update: Update<T>, options?: UpdateOptions): Promise<UpdateResult<T>>;
+  updateOne(filter: Filter<T>, update: Update<T>, options?: UpdateOptions & WriteOptions): Promise<UpdateResult<T>>;
   updateMany(filter: Filter<T>, update: Update<T>, options?: UpdateOptions): Promise<UpdateResult<T>>;
-  findOneAndUpdate(filter: Filter<T>, update: Update<T>, options?: FindOneAndUpdateOptions): Promise<Stored<T> | null>;
+  findOneAndUpdate(filter: Filter<T>, update: Update<T>, options?: FindOneAndUpdateOptions & WriteOptions): Promise<Stored<T> | null>;
   deleteOne(filter: Filter<T>): Promise<{ deletedCount: number }>;
   deleteMany(filter: Filter<T>): Promise<{ deletedCount: number }>;
 }

@@ -3,6 +3,7 @@ export type {
   CollectionOptions,
   Filter,
   FindOneAndUpdateOptions,
+  WriteOptions,
   FindOneOptions,
   FindOptions,
   HotelCollection,

@@ -1,3 +1,4 @@
+import { bookingEventId } from '../booking-event-id';
 import { randomUUID } from 'node:crypto';
 import type { FlowStepContext, StepOutcome } from '@hotello/core';
 import { RoomUnavailableError } from '../backend/booking-backend';
@@ -345,10 +346,14 @@ export class BookTurn {
       );
       const vars = this.labels.booking(booking);
       if (booking.status === 'held' && booking.holdExpiresAt) {
-        ctx.emit('booking.held', { hotelId, booking, expiresAt: booking.holdExpiresAt });
+        ctx.emit(
+          'booking.held',
+          { hotelId, booking, expiresAt: booking.holdExpiresAt },
+          { id: bookingEventId('booking.held', booking.reference) },
+        );
         return ctx.say('held', { ...vars, until: this.labels.instant(booking.holdExpiresAt) }).end();
       }
-      ctx.emit('booking.confirmed', { hotelId, booking });
+      ctx.emit('booking.confirmed', { hotelId, booking }, { id: bookingEventId('booking.confirmed', booking.reference) });
       const terms = service.cancellationTerms(hotelId, booking);
       const free =
         terms.kind === 'free' ? ` ${ctx.t('free_cancellation', { freeUntil: this.labels.instant(terms.freeUntil) }, 'booking')}` : '';

@@ -1,3 +1,4 @@
+import { bookingEventId } from '../booking-event-id';
 import type { FlowStepContext, StepOutcome } from '@hotello/core';
 import { BookingNotFoundError } from '../backend/booking-backend';
 import type { BookingService } from '../booking-service';
@@ -96,7 +97,12 @@ export class ManageTurn {
       const vars = this.labels.booking(booking);
       if (terms.kind === 'free' || terms.kind === 'fee') {
         const fee = terms.kind === 'fee' ? terms.fee : undefined;
-        ctx.emit('booking.cancelled', { hotelId: this.hotelId, booking, by: 'guest', ...(fee ? { fee } : {}) });
+        // The same id as the built-in backend's record of the cancellation: listeners get it once.
+        ctx.emit(
+          'booking.cancelled',
+          { hotelId: this.hotelId, booking, by: 'guest', ...(fee ? { fee } : {}) },
+          { id: bookingEventId('booking.cancelled', booking.reference) },
+        );
         return fee ? ctx.say('cancelled_fee', { ...vars, fee: this.labels.money(fee) }).end() : ctx.say('cancelled', vars).end();
       }
       return this.explainNotCancelled(booking, terms.kind === 'final' ? 'cancel_final' : 'cancel_started');

@@ -1,3 +1,4 @@
+import type { WriteEvent } from '@hotello/core';
 import type { Booking, BookingStatus } from '../../domain/booking';
 import type { Money } from '../../domain/money';
 
@@ -67,6 +68,8 @@ export interface BookingRecords {
     to: BookingStatus,
     changes: TransitionChanges,
     now: Date,
+    /** Recorded with the write, and only if it happens (see core's `WriteEvent`). */
+    events?: readonly WriteEvent[],
   ): Promise<BookingRecord | undefined>;
   /** Records that a booking in a final state has released its nights. */
   markReleased(hotelId: string, reference: string, now: Date): Promise<void>;

@@ -1,4 +1,5 @@
-import type { Logger } from '@hotello/core';
+import { writeEvent, type Logger } from '@hotello/core';
+import { bookingEventId } from '../../booking-event-id';
 import type {
   Booking,
   BookingGuest,
@@ -15,7 +16,14 @@ import type { RoomCatalog } from '../../domain/room-catalog';
 import type { RoomTypeOptions } from '../../options';
 import { BookingNotFoundError, BookingStateError, RoomUnavailableError, type BookingBackend, type CancelChange } from '../booking-backend';
 import { newBookingReference, normalizeBookingReference } from './booking-reference';
-import { DuplicateBookingError, FINAL_STATUSES, toBooking, type BookingRecord, type RecordListQuery } from './booking-records';
+import {
+  DuplicateBookingError,
+  FINAL_STATUSES,
+  toBooking,
+  type BookingRecord,
+  type RecordListQuery,
+  type TransitionChanges,
+} from './booking-records';
 import type { BuiltinStorage } from './builtin-storage';
 import type { NightUsage } from './night-inventory';
 import type { RoomTypeEntry } from './room-type-directory';
@@ -206,14 +214,21 @@ export class BuiltinBackend implements BookingBackend {
       return toBooking(current);
     }
     if (current.status !== 'held' && current.status !== 'confirmed') throw new BookingStateError(current.reference, current.status);
-    const cancelled = await this.storage.records.transition(
-      hotelId,
-      current.reference,
-      ['held', 'confirmed'],
-      'cancelled',
-      { released: false, cancelledBy: change.by, holdExpiresAt: null, ...(change.fee ? { cancellationFee: change.fee } : {}) },
-      this.now(),
+    const changes = {
+      released: false,
+      cancelledBy: change.by,
+      holdExpiresAt: null,
+      ...(change.fee ? { cancellationFee: change.fee } : {}),
+    };
+    const now = this.now();
+    const announced = writeEvent(
+      'booking.cancelled',
+      { booking: afterTransition(current, 'cancelled', changes, now), by: change.by, ...(change.fee ? { fee: change.fee } : {}) },
+      { id: bookingEventId('booking.cancelled', current.reference) },
     );
+    const cancelled = await this.storage.records.transition(hotelId, current.reference, ['held', 'confirmed'], 'cancelled', changes, now, [
+      announced,
+    ]);
     // It changed in between (confirmed, expired, cancelled elsewhere): decide again on what it is now.
     if (!cancelled) return this.cancel(hotelId, current.reference, change);
     await this.releaseNights(cancelled);
@@ -229,13 +244,20 @@ export class BuiltinBackend implements BookingBackend {
     if (current.status !== 'held') throw new BookingStateError(current.reference, current.status);
     // Still held means its nights are still ours, even if the hold ran out and the sweep has
     // not come by yet: taking the payment is better than turning it away.
+    const now = this.now();
+    const announced = writeEvent(
+      'booking.confirmed',
+      { booking: afterTransition(current, 'confirmed', { holdExpiresAt: null }, now) },
+      { id: bookingEventId('booking.confirmed', current.reference) },
+    );
     const confirmed = await this.storage.records.transition(
       hotelId,
       current.reference,
       ['held'],
       'confirmed',
       { holdExpiresAt: null },
-      this.now(),
+      now,
+      [announced],
     );
     if (!confirmed) return this.confirm(hotelId, current.reference);
     this.logger.info({ hotelId, reference: confirmed.reference }, 'held booking confirmed');
@@ -248,7 +270,14 @@ export class BuiltinBackend implements BookingBackend {
     for (let batch = 0; batch < SWEEP_MAX_BATCHES; batch++) {
       const due = await this.storage.records.expiredHolds(hotelId, now, SWEEP_BATCH);
       for (const hold of due) {
-        const moved = await this.storage.records.transition(hotelId, hold.reference, ['held'], 'expired', { released: false }, now);
+        const announced = writeEvent(
+          'booking.expired',
+          { booking: afterTransition(hold, 'expired', { released: false }, now) },
+          { id: bookingEventId('booking.expired', hold.reference) },
+        );
+        const moved = await this.storage.records.transition(hotelId, hold.reference, ['held'], 'expired', { released: false }, now, [
+          announced,
+        ]);
         if (!moved) continue; // confirmed or cancelled meanwhile
         await this.releaseNights(moved);
         expired.push(toBooking(moved));
@@ -465,4 +494,17 @@ function assertRequest(request: BookingRequest): void {
   if (request.holdUntil !== undefined && !(request.holdUntil instanceof Date && !Number.isNaN(request.holdUntil.getTime()))) {
     throw new TypeError('holdUntil: expected a valid Date');
   }
+}
+
+/**
+ * The booking a status transition will write, for the event recorded with that write (the event
+ * must be staged before the write, so it is built from what the write will make).
+ */
+function afterTransition(record: BookingRecord, to: BookingStatus, changes: TransitionChanges, now: Date): Booking {
+  const next: Record<string, unknown> = { ...record, status: to, updatedAt: now };
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === null) delete next[field];
+    else if (value !== undefined) next[field] = value;
+  }
+  return toBooking(next as unknown as BookingRecord);
 }

@@ -1,4 +1,13 @@
-import { DuplicateKeyError, Schema, type Filter, type PluginCollection, type PluginStorage, type Sort, type Stored } from '@hotello/core';
+import {
+  DuplicateKeyError,
+  Schema,
+  type Filter,
+  type PluginCollection,
+  type PluginStorage,
+  type Sort,
+  type Stored,
+  type WriteEvent,
+} from '@hotello/core';
 import type { BookingGuest, BookingStatus } from '../../domain/booking';
 import type { Money } from '../../domain/money';
 import {
@@ -95,6 +104,7 @@ export class StoredBookingRecords implements BookingRecords {
     to: BookingStatus,
     changes: TransitionChanges,
     now: Date,
+    events?: readonly WriteEvent[],
   ): Promise<BookingRecord | undefined> {
     const $set: Record<string, unknown> = { status: to, updatedAt: now };
     const $unset: Record<string, ''> = {};
@@ -105,7 +115,9 @@ export class StoredBookingRecords implements BookingRecords {
     const doc = await storeCall('change booking status', 'write', () =>
       this.bookings
         .forHotel(hotelId)
-        .findOneAndUpdate({ reference, status: { $in: [...from] } }, Object.keys($unset).length > 0 ? { $set, $unset } : { $set }),
+        .findOneAndUpdate({ reference, status: { $in: [...from] } }, Object.keys($unset).length > 0 ? { $set, $unset } : { $set }, {
+          events,
+        }),
     );
     return doc ? toRecord(doc) : undefined;
   }
