@@ -1,6 +1,7 @@
 import {
   createLogger,
   definePlugin,
+  EventBus,
   DuplicateKeyError,
   Schema,
   StoreValidationError,
