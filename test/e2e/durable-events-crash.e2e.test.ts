@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { BotProcess, freePort, PHONE_NUMBER_ID } from '../reliability/bot-process';
+import { BotProcess, freePort, writeConfig } from '../reliability/bot-process';
 import { GraphSink } from '../reliability/graph-sink';
 import { guestNumber, runLoad } from '../reliability/load';
 import { until } from '../fakes/until';
@@ -22,34 +21,12 @@ interface Probe {
 }
 
 function probe(name: string): Probe {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `hotello-events-${name}-`));
-  fs.copyFileSync(path.join(__dirname, 'fixtures', 'event-probe.js'), path.join(dir, 'event-probe.js'));
-  const config = path.join(dir, 'hotello.yaml');
-  fs.writeFileSync(
-    config,
-    `
-server: { shutdownTimeoutMs: 2000 }
-log: { level: warn }
-store: { type: mongodb, uri: "${mongoBase()}/events_crash_${name}_${Date.now()}", operationTimeoutMs: 3000 }
-pipeline: { sweepIntervalMs: 300, sendLeaseMs: 5000, reconcileMs: 2000 }
-events: { leaseMs: 1500, retryDelayMs: 100, maxRetryDelayMs: 1000 }
-plugins:
-  - use: '@hotello/adapter-cloud-api'
-  - use: ./event-probe.js
-hotels:
-  - id: reliable
-    name: Crash Hotel
-    rateLimit: { messages: 100000, perSeconds: 1 }
-    channels:
-      - type: cloud-api
-        phoneNumberId: '${PHONE_NUMBER_ID}'
-        accessToken: \${GRAPH_ACCESS_TOKEN}
-        appSecret: \${GRAPH_APP_SECRET}
-        verifyToken: \${GRAPH_VERIFY_TOKEN}
-        baseUrl: \${GRAPH_BASE_URL}
-        timeoutMs: 2000
-`,
-  );
+  const config = writeConfig({
+    mongoUri: `${mongoBase()}/events_crash_${name}_${Date.now()}`,
+    plugin: path.join(__dirname, 'fixtures', 'event-probe.js'),
+    extra: 'events: { leaseMs: 1500, retryDelayMs: 100, maxRetryDelayMs: 1000 }',
+  });
+  const dir = path.dirname(config);
   const lines = (file: string) =>
     fs.existsSync(path.join(dir, file))
       ? fs

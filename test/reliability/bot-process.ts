@@ -9,10 +9,15 @@ const cli = path.join(root, 'core', 'dist', 'cli', 'main.js');
 export const APP_SECRET = 'reliability-app-secret';
 export const PHONE_NUMBER_ID = '1000001';
 
-/** Writes a config for bots that answer through the Cloud API adapter and the echo plugin. */
-export function writeConfig(options: { mongoUri: string; redisUrl?: string }): string {
+/**
+ * Writes a config for bots that answer through the Cloud API adapter and a plugin file copied
+ * beside it (the echo plugin unless `plugin` names another), with `extra` YAML appended at the
+ * top level. The config's folder is fresh: a plugin may keep files there.
+ */
+export function writeConfig(options: { mongoUri: string; redisUrl?: string; plugin?: string; extra?: string }): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotello-reliability-'));
-  fs.copyFileSync(path.join(__dirname, 'fixtures', 'echo.js'), path.join(dir, 'echo.js'));
+  const plugin = options.plugin ?? path.join(__dirname, 'fixtures', 'echo.js');
+  fs.copyFileSync(plugin, path.join(dir, path.basename(plugin)));
   const file = path.join(dir, 'hotello.yaml');
   fs.writeFileSync(
     file,
@@ -24,7 +29,7 @@ ${options.redisUrl ? `redis: { url: "${options.redisUrl}", keyPrefix: "rel-${pat
 pipeline: { sweepIntervalMs: 500, lockTtlMs: 3000, maxSendAttempts: 50, sendLeaseMs: 5000, reconcileMs: 5000 }
 plugins:
   - use: '@hotello/adapter-cloud-api'
-  - use: ./echo.js
+  - use: ./${path.basename(plugin)}
 hotels:
   - id: reliable
     name: Reliability Hotel
@@ -37,6 +42,7 @@ hotels:
         verifyToken: \${GRAPH_VERIFY_TOKEN}
         baseUrl: \${GRAPH_BASE_URL}
         timeoutMs: 2000
+${options.extra ?? ''}
 `,
   );
   return file;
