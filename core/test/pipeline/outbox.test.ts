@@ -147,4 +147,24 @@ describe('outbox', () => {
       { kind: 'template', name: 'reopen_chat', language: 'en', parameters: [] },
     ]);
   });
+
+  it('believes the provider over its clock: refused as outside the window, the next attempt is the template (once)', async () => {
+    const refused: string[] = [];
+    script.current = (m) => {
+      if (m.content.kind === 'text') {
+        refused.push(m.content.text);
+        throw new ChannelSendError('outside_window', 'Re-engagement message', '131047');
+      }
+    };
+    await say('+254722000005', 'hello');
+    await until(() => sent.length === 2);
+    // Each free-form reply was tried once and then went out as the template: no free-text loop.
+    expect(refused).toEqual(['re: hello', 'second for hello']);
+    expect(sent.map((s) => s.message.content.kind)).toEqual(['template', 'template']);
+    const log = await bot.store.history({ hotelId: 'seaside', channelId: 'flaky', guest: '+254722000005' });
+    expect(log.filter((m) => m.direction === 'out').map((m) => [m.status, m.attempts])).toEqual([
+      ['sent', 2],
+      ['sent', 2],
+    ]);
+  });
 });
