@@ -153,7 +153,8 @@ export class EventBus {
     for (const [sub, e] of inProcess) await this.runInProcess(sub, e);
   }
 
-  get store(): DurableDelivery | undefined {
+  /** Where rows go, once the bus is connected to the store. */
+  get durableDelivery(): DurableDelivery | undefined {
     return this.durable;
   }
 

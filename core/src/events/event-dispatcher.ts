@@ -1,3 +1,4 @@
+import { TaskCancelledError, timeout, TimeoutStrategy, type TimeoutPolicy } from 'cockatiel';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
 import { backoffDelay } from '../pipeline/backoff';
@@ -34,8 +35,6 @@ const BATCH = 200;
 const PARALLEL_ORDERS = 8;
 const PRUNE_EVERY_MS = 60 * 60_000;
 
-class ListenerTimeout extends Error {}
-
 /**
  * Delivers recorded events: each row to its listener, at least once, in `seq` order per
  * listener and order key (a conversation's events arrive as they happened). A row another
@@ -52,9 +51,12 @@ export class EventDispatcher {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; at: number }>();
   private readonly prunedAt = new Map<string, number>();
   private idleWaiters: (() => void)[] = [];
+  /** A listener that never settles must not hold its rows past the lease another instance would take them after. */
+  private readonly listenerLimit: TimeoutPolicy;
 
   constructor(private readonly deps: EventDispatcherDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.listenerLimit = timeout(deps.options.leaseMs, TimeoutStrategy.Aggressive);
   }
 
   /** Delivers whatever earlier runs left undelivered, then new events as they come. */
@@ -178,13 +180,20 @@ export class EventDispatcher {
       return 'settled';
     }
     try {
-      await this.withinLease(sub.listener(row.payload, { id: row.eventId, attempt: row.attempts, emittedAt: row.emittedAt }));
+      await this.listenerLimit.execute(() =>
+        sub.listener(row.payload, { id: row.eventId, attempt: row.attempts, emittedAt: row.emittedAt }),
+      );
       await deliveries.settle(hotelId, row, 'delivered', this.now());
       metrics.eventDeliveries.inc({ event: row.event, outcome: 'delivered' });
       return 'settled';
     } catch (err) {
       metrics.errors.inc({ kind: 'event_listener' });
-      const message = err instanceof Error ? err.message : String(err);
+      const message =
+        err instanceof TaskCancelledError
+          ? `listener did not finish within ${options.leaseMs} ms`
+          : err instanceof Error
+            ? err.message
+            : String(err);
       if (row.attempts >= options.maxAttempts) {
         await deliveries.settle(hotelId, row, 'dead', this.now(), message.slice(0, 1_000));
         metrics.eventDeliveries.inc({ event: row.event, outcome: 'dead' });
@@ -197,22 +206,6 @@ export class EventDispatcher {
       metrics.eventDeliveries.inc({ event: row.event, outcome: 'retry' });
       logger.warn({ ...context, err, retryInMs: delay }, 'event listener failed; retrying');
       return { retryAt };
-    }
-  }
-
-  /** A listener that never settles must not hold its rows past the lease another instance would take them after. */
-  private async withinLease(work: void | Promise<void>): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new ListenerTimeout(`listener did not finish within ${this.deps.options.leaseMs} ms`)),
-        this.deps.options.leaseMs,
-      );
-    });
-    try {
-      await Promise.race([Promise.resolve(work), limit]);
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -60,7 +60,7 @@ export class WriteEvents {
   }
 
   async stage(hotelId: string, collection: string, specs: readonly WriteEvent[]): Promise<StagedEvents> {
-    const durable = this.bus.store;
+    const durable = this.bus.durableDelivery;
     const at = this.now();
     const events = specs.map((spec, i) => {
       const { event, payload, ...options } = spec ?? ({} as WriteEvent);
@@ -86,7 +86,7 @@ export class WriteEvents {
 
   /** The write happened: the events are in force (delivery follows) and the marker goes. */
   async commit(staged: StagedEvents, clearMarker: () => Promise<void>): Promise<void> {
-    const durable = this.bus.store;
+    const durable = this.bus.durableDelivery;
     if (staged.marked && durable) {
       await durable.deliveries.promote(staged.hotelId, staged.rows, this.now());
       durable.kick(staged.hotelId);
@@ -98,12 +98,12 @@ export class WriteEvents {
 
   /** The write did not happen (its filter matched nothing): the events did not either. */
   async abandon(staged: StagedEvents): Promise<void> {
-    if (staged.marked) await this.bus.store?.deliveries.dropStaged(staged.hotelId, staged.ids);
+    if (staged.marked) await this.bus.durableDelivery?.deliveries.dropStaged(staged.hotelId, staged.ids);
   }
 
   /** Settles staged rows whose writer never came back (see the class comment). */
   async recover(hotelId: string): Promise<void> {
-    const durable = this.bus.store;
+    const durable = this.bus.durableDelivery;
     if (!durable) return;
     const stale = await durable.deliveries.staleStaged(hotelId, new Date(this.now().getTime() - this.staleAfterMs), 200);
     const byEvent = new Map<string, EventDelivery[]>();

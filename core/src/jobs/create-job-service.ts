@@ -3,8 +3,7 @@ import type { Clock } from '../kernel/clock';
 import type { HotelDirectory } from '../kernel/hotel-directory';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
-import { createPluginStorage } from '../store/collections/plugin-storage';
-import type { ConversationStore } from '../store/conversation-store';
+import type { PluginStorage } from '../store/collections/collection-types';
 import { BullmqJobBackend } from './bullmq/bullmq-job-backend';
 import type { JobBackend } from './job-backend';
 import { BOT_WIDE, CORE_OWNER, JobService } from './job-service';
@@ -12,7 +11,8 @@ import { StoreJobBackend } from './store/store-job-backend';
 
 export interface CreateJobServiceOptions {
   readonly config: HotelloConfig;
-  readonly store: ConversationStore;
+  /** Core's own collections (owner `core`): without Redis the jobs live in `core_jobs`. */
+  readonly storage: PluginStorage;
   readonly hotels: HotelDirectory;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -21,7 +21,7 @@ export interface CreateJobServiceOptions {
 
 /** The bot's job service: BullMQ when `redis` is configured, else the store (one `core_jobs` collection). */
 export function createJobService(options: CreateJobServiceOptions): JobService {
-  const { config, store, hotels, clock, metrics } = options;
+  const { config, storage, hotels, clock, metrics } = options;
   const logger = options.logger.child({ component: 'jobs' });
   const backend: JobBackend = config.redis
     ? new BullmqJobBackend({
@@ -32,7 +32,7 @@ export function createJobService(options: CreateJobServiceOptions): JobService {
         logger,
       })
     : new StoreJobBackend({
-        storage: createPluginStorage(CORE_OWNER, store.pluginCollections),
+        storage,
         scopes: () => [...hotels.list().map((h) => h.id), BOT_WIDE],
         clock,
         logger,

@@ -42,7 +42,7 @@ import { createPluginStorage } from '../store/collections/plugin-storage';
 import { createConversationStore } from '../store/create-store';
 import { defineExpirySweep } from '../store/expiry-sweeper';
 import { createJobService } from '../jobs/create-job-service';
-import type { JobService } from '../jobs/job-service';
+import { CORE_OWNER, type JobService } from '../jobs/job-service';
 import { systemClock, type Clock } from './clock';
 import { HotelDirectory } from './hotel-directory';
 import { Inflight } from './inflight';
@@ -136,18 +136,21 @@ export class Kernel {
     this.turns = new TurnRegistry(this.hotels);
     this.turns.addMessages('core', CORE_TEXTS);
     this.store = createConversationStore(config.store, { logger: this.logger.child({ component: 'store' }) });
+    // Core's own collections (`core_*`: jobs, event deliveries, consent, LLM usage), one storage for all of them.
+    const coreStorage = createPluginStorage(CORE_OWNER, this.store.pluginCollections);
     // Jobs: schedules in Redis (BullMQ) or in the `core_jobs` collection; core's sweeps are jobs too.
-    this.jobs = createJobService({ config, store: this.store, hotels: this.hotels, clock, logger: this.logger, metrics: this.metrics });
+    this.jobs = createJobService({ config, storage: coreStorage, hotels: this.hotels, clock, logger: this.logger, metrics: this.metrics });
     this.expirySweep = defineExpirySweep(this.jobs, this.store, this.logger.child({ component: 'store' }));
     // Events are stored as one row per listener in a core collection before `emit` resolves.
-    this.eventDeliveries = new EventDeliveries(createPluginStorage('core', this.store.pluginCollections));
-    this.writeEvents = new WriteEvents(this.events, this.logger.child({ component: 'events' }), () => clock.now(), config.events.leaseMs);
+    this.eventDeliveries = new EventDeliveries(coreStorage);
+    const eventLogger = this.logger.child({ component: 'events' });
+    this.writeEvents = new WriteEvents(this.events, eventLogger, () => clock.now(), config.events.leaseMs);
     this.eventDispatcher = new EventDispatcher({
       recover: (hotelId) => this.writeEvents.recover(hotelId),
       bus: this.events,
       deliveries: this.eventDeliveries,
       hotels: () => this.hotels.list().map((h) => h.id),
-      logger: this.logger.child({ component: 'events' }),
+      logger: eventLogger,
       metrics: this.metrics,
       options: config.events,
       now: () => clock.now(),
@@ -156,7 +159,7 @@ export class Kernel {
     this.events.persistTo({ deliveries: this.eventDeliveries, kick: (hotelId) => this.eventDispatcher.kick(hotelId) });
     this.deadLetters = new DeadLetters(this.eventDeliveries, (hotelId) => this.eventDispatcher.kick(hotelId));
     // Proactive messages: consent lives in a core collection; sends go to the pipeline once it runs.
-    this.consent = new ConsentStore(createPluginStorage('core', this.store.pluginCollections), this.hotels, this.logger);
+    this.consent = new ConsentStore(coreStorage, this.hotels, this.logger);
     this.proactive = new ProactiveSender({
       store: this.store,
       hotels: this.hotels,
@@ -172,7 +175,7 @@ export class Kernel {
     this.llm = new LlmService({
       llm: config.llm,
       hotels: config.hotels,
-      storage: createPluginStorage('core', this.store.pluginCollections),
+      storage: coreStorage,
       emit: (info) => this.events.emit('llm.budget_exceeded', info),
       now: () => clock.now(),
       logger: this.logger.child({ component: 'llm' }),
